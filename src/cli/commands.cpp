@@ -1,0 +1,139 @@
+#include "cli/commands.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "core/region.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "service/demo_data.hpp"
+#include "service/user_service.hpp"
+#include "store/migrations.hpp"
+#include "store/user_repo.hpp"
+
+namespace ipa::cli {
+namespace {
+
+using core::ErrorCode;
+using core::Fail;
+
+core::Result<std::string> ReadPasswordFromStdin() {
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    return Fail(ErrorCode::kInvalidArgument, "no password on standard input", "password");
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+core::Status EnsureMigrated(store::Database& db) {
+  IPA_TRY(applied, store::Migrate(db));
+  if (!applied.empty()) spdlog::info("applied {} migration(s), schema now at version {}", applied.size(), store::LatestSchemaVersion());
+  return {};
+}
+
+void PrintDemoLogins() {
+  std::cout << "Demo logins (login / password / role):\n";
+  for (const auto& l : service::DemoLogins()) {
+    std::cout << fmt::format("  {:<10} {:<24} {}{}\n", l.login, l.password, l.role, l.bound_to.empty() ? "" : " (" + l.bound_to + ")");
+  }
+}
+
+}  // namespace
+
+core::Status RunMigrate(store::Database& db) {
+  IPA_TRY(applied, store::Migrate(db));
+  std::cout << "schema at version " << store::LatestSchemaVersion() << " (" << applied.size() << " applied now) on " << db.Describe() << "\n";
+  return {};
+}
+
+core::Status RunDemoData(store::Database& db, uint64_t seed) {
+  IPA_CHECK(EnsureMigrated(db));
+  IPA_TRY(result, service::LoadDemoData(db, seed));
+  if (result.loaded) {
+    std::cout << "loaded " << result.organizations << " organizations and " << result.users << " users\n";
+  } else {
+    std::cout << "demo data was loaded before; nothing to do\n";
+  }
+  PrintDemoLogins();
+  return {};
+}
+
+core::Status RunServe(const app::Config& config, store::Database& db, const ServeOptions& options) {
+  IPA_CHECK(EnsureMigrated(db));
+  if (options.demo) {
+    IPA_TRY(result, service::LoadDemoData(db));
+    if (result.loaded) spdlog::info("loaded demo data: {} organizations, {} users", result.organizations, result.users);
+  }
+  service::AuthService auth(db, {});
+  http::Metrics metrics;
+  http::HttpConfig http_config{config.Origins(), config.web_dir, 1 << 20};
+  http::App app{db, auth, http_config, metrics};
+  http::Router router(app);
+  http::RegisterAllRoutes(router);
+  http::ServerOptions server_options;
+  server_options.host = config.Host();
+  IPA_TRY(port, config.Port());
+  server_options.port = port;
+  server_options.worker_threads = config.workers;
+  http::Server server(router, server_options);
+  IPA_TRY(bound, server.Start());
+  if (config.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (build web/ first)");
+  std::cout << "ipalliance serving " << db.Describe() << "\n";
+  std::cout << "Open http://" << config.Host() << ":" << bound << "/ in a browser.\n";
+  if (options.demo) PrintDemoLogins();
+  std::cout.flush();
+  server.Run();
+  spdlog::info("stopped");
+  return {};
+}
+
+core::Status RunUserAdd(store::Database& db, const UserOptions& o) {
+  IPA_CHECK(EnsureMigrated(db));
+  service::NewUser u;
+  u.login = o.login;
+  u.display_name = o.display_name.empty() ? o.login : o.display_name;
+  auto role = core::ParseRole(o.role);
+  if (!role) return Fail(ErrorCode::kInvalidArgument, "--role: one of admin, office, member, agency, expert", "role");
+  u.role = *role;
+  if (o.org_id > 0) u.org_id = core::OrgId{o.org_id};
+  if (!o.office.empty()) {
+    u.office = core::ParseOffice(o.office);
+    if (!u.office) return Fail(ErrorCode::kInvalidArgument, "--office: one of BJ, TJ, HE", "office");
+  }
+  IPA_TRY(password, ReadPasswordFromStdin());
+  u.password = password;
+  service::Actor cli;
+  cli.request_id = "cli";
+  IPA_TRY(created, service::CreateUser(db, cli, std::move(u), /*system=*/true));
+  std::cout << "created user " << created.user.login << " (id " << created.user.id.value << ", " << core::RoleName(created.user.role) << ")\n";
+  return {};
+}
+
+core::Status RunUserReset(store::Database& db, const UserOptions& o) {
+  IPA_CHECK(EnsureMigrated(db));
+  IPA_TRY(found, store::ReadValue<std::pair<core::User, std::string>>(db, [&](store::Tx& tx) { return store::GetUserByLogin(tx, o.login); }));
+  IPA_TRY(password, ReadPasswordFromStdin());
+  service::Actor cli;
+  cli.request_id = "cli";
+  IPA_CHECK(service::SetPassword(db, cli, found.first.id, password, "", /*system=*/true));
+  std::cout << "password of " << o.login << " set; its sessions were ended\n";
+  return {};
+}
+
+core::Status RunUserList(store::Database& db) {
+  IPA_CHECK(EnsureMigrated(db));
+  IPA_TRY(users, store::ReadValue<std::vector<core::User>>(db, [&](store::Tx& tx) { return store::ListUsers(tx, 0, 100000); }));
+  std::cout << fmt::format("{:>5}  {:<20} {:<8} {:<6} {:<8} {}\n", "id", "login", "role", "office", "org", "status");
+  for (const auto& u : users) {
+    std::cout << fmt::format("{:>5}  {:<20} {:<8} {:<6} {:<8} {}\n", u.id.value, u.login, core::RoleName(u.role),
+                             u.office ? core::OfficeCode(*u.office) : "-", u.org_id ? std::to_string(u.org_id->value) : "-",
+                             core::UserStatusName(u.status));
+  }
+  return {};
+}
+
+}  // namespace ipa::cli

@@ -1,0 +1,107 @@
+// ipalliance: the command-line entry point. Each subcommand is a few lines over the service
+// layer; CLI11 is confined to this file because its headers compile slowly.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/config.hpp"
+#include "app/open_database.hpp"
+#include "cli/commands.hpp"
+#include "service/crypto.hpp"
+
+namespace {
+
+using ipa::app::Config;
+
+int Fail(const ipa::core::Error& e) {
+  std::cerr << "error: " << e.message;
+  if (!e.detail.empty()) std::cerr << " (" << e.detail << ")";
+  std::cerr << "\n";
+  return e.code == ipa::core::ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ipa::service::InitCrypto();
+  CLI::App app{"ipalliance: the Jing-Jin-Ji IP alliance platform"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "ipalliance 0.1.0");
+
+  std::string config_file, listen, db, data_dir, web_dir, log_level;
+  app.add_option("--config", config_file, "KEY=value settings file (also IPA_CONFIG)");
+  app.add_option("--listen", listen, "host:port to serve on (IPA_LISTEN, default 127.0.0.1:8080)");
+  app.add_option("--db", db, "sqlite:PATH or postgresql://... (IPA_DB)");
+  app.add_option("--data-dir", data_dir, "data directory (IPA_DATA_DIR, default ./ipa-data)");
+  app.add_option("--web-dir", web_dir, "built web UI (IPA_WEB_DIR)");
+  app.add_option("--log-level", log_level, "trace|debug|info|warn|error (IPA_LOG_LEVEL)");
+
+  ipa::cli::ServeOptions serve_opts;
+  auto* serve = app.add_subcommand("serve", "Serve the web UI and the JSON API");
+  serve->add_flag("--demo", serve_opts.demo, "Load the demo registry and accounts first (once)");
+
+  app.add_subcommand("migrate", "Apply pending database migrations");
+
+  uint64_t seed = 2016;
+  auto* demo = app.add_subcommand("demo-data", "Load the demo registry and accounts (once)");
+  demo->add_option("--seed", seed, "random seed (default 2016)");
+
+  auto* user = app.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  ipa::cli::UserOptions user_opts;
+  auto* user_add = user->add_subcommand("add", "Create a user; the password is read from standard input");
+  user_add->add_option("--login", user_opts.login, "login name")->required();
+  user_add->add_option("--role", user_opts.role, "admin|office|member|agency|expert")->required();
+  user_add->add_option("--org", user_opts.org_id, "organisation id (member, agency, expert)");
+  user_add->add_option("--office", user_opts.office, "BJ|TJ|HE (office users)");
+  user_add->add_option("--display-name", user_opts.display_name, "shown name (default: the login)");
+  user_add->add_flag("--password-stdin", user_opts.password_stdin, "read the password from standard input")->required();
+  auto* user_reset = user->add_subcommand("reset", "Set a user's password (read from standard input)");
+  user_reset->add_option("--login", user_opts.login, "login name")->required();
+  user_reset->add_flag("--password-stdin", user_opts.password_stdin, "read the password from standard input")->required();
+  auto* user_list = user->add_subcommand("list", "List users");
+
+  CLI11_PARSE(app, argc, argv);
+
+  Config config;
+  std::map<std::string, std::string> settings;
+  if (config_file.empty() && std::getenv("IPA_CONFIG")) config_file = std::getenv("IPA_CONFIG");
+  if (!config_file.empty()) {
+    auto file = ipa::app::ReadConfigFile(config_file);
+    if (!file) return Fail(file.error());
+    settings = *file;
+  }
+  for (auto& [k, v] : ipa::app::EnvironmentSettings()) settings[k] = v;
+  if (!listen.empty()) settings["IPA_LISTEN"] = listen;
+  if (!db.empty()) settings["IPA_DB"] = db;
+  if (!data_dir.empty()) settings["IPA_DATA_DIR"] = data_dir;
+  if (!web_dir.empty()) settings["IPA_WEB_DIR"] = web_dir;
+  if (!log_level.empty()) settings["IPA_LOG_LEVEL"] = log_level;
+  if (auto st = ipa::app::ApplySettings(config, settings); !st) return Fail(st.error());
+  if (config.web_dir.empty()) config.web_dir = ipa::app::FindWebDir(argv[0]);
+
+  auto logger = spdlog::stderr_color_mt("ipa");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) return Fail({ipa::core::ErrorCode::kInvalidArgument, "cannot create data directory " + config.data_dir + ": " + ec.message(), "IPA_DATA_DIR", {}, 0});
+
+  auto database = ipa::app::OpenDatabase(config.DatabaseUrl(), config.workers);
+  if (!database) return Fail(database.error());
+  ipa::store::Database& dbref = **database;
+
+  ipa::core::Status st;
+  if (*serve) st = ipa::cli::RunServe(config, dbref, serve_opts);
+  else if (app.got_subcommand("migrate")) st = ipa::cli::RunMigrate(dbref);
+  else if (*demo) st = ipa::cli::RunDemoData(dbref, seed);
+  else if (*user_add) st = ipa::cli::RunUserAdd(dbref, user_opts);
+  else if (*user_reset) st = ipa::cli::RunUserReset(dbref, user_opts);
+  else if (*user_list) st = ipa::cli::RunUserList(dbref);
+  if (!st) return Fail(st.error());
+  return 0;
+}

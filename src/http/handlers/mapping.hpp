@@ -1,0 +1,30 @@
+// JSON shapes of the API's objects (allow-listed: nothing is serialised by accident).
+#pragma once
+
+#include "core/organization.hpp"
+#include "core/user.hpp"
+#include "http/json_io.hpp"
+#include "service/org_service.hpp"
+#include "service/page.hpp"
+#include "store/audit_repo.hpp"
+#include "store/user_repo.hpp"
+
+namespace ipa::http {
+
+Json ToJson(const service::OrgView& view);
+Json ToJson(const core::User& user);
+Json ToJson(const store::AuditEntry& entry);
+Json ToJson(const store::TokenRow& token);
+
+template <class T>
+Json PageJson(const service::Page<T>& page) {
+  Json items = Json::array();
+  for (const T& item : page.items) items.push_back(ToJson(item));
+  return Json{{"items", std::move(items)},
+              {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}};
+}
+
+// A JSON response with an ETag for a versioned object.
+Response VersionedResponse(const Json& body, int64_t version, int status = 200);
+
+}  // namespace ipa::http

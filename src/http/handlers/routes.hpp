@@ -1,0 +1,15 @@
+// Route registration, one function per resource family.
+#pragma once
+
+#include "http/router.hpp"
+
+namespace ipa::http {
+
+void RegisterAuthRoutes(Router& router);
+void RegisterUserRoutes(Router& router);
+void RegisterOrganizationRoutes(Router& router);
+void RegisterReferenceRoutes(Router& router);
+void RegisterAuditRoutes(Router& router);
+void RegisterSystemRoutes(Router& router);
+
+}  // namespace ipa::http

@@ -1,0 +1,84 @@
+#include "http/message.hpp"
+
+#include <strings.h>
+
+namespace ipa::http {
+namespace {
+
+const std::string kEmpty;
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool PercentDecode(std::string_view in, std::string& out, bool plus_is_space) {
+  out.clear();
+  for (size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '%') {
+      if (i + 2 >= in.size()) return false;
+      const int hi = HexValue(in[i + 1]), lo = HexValue(in[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+const std::string& Request::Header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? kEmpty : it->second;
+}
+
+void Response::SetHeader(std::string name, std::string value) {
+  for (auto& [n, v] : headers) {
+    if (strcasecmp(n.c_str(), name.c_str()) == 0) {
+      v = std::move(value);
+      return;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+const std::string* Response::FindHeader(std::string_view name) const {
+  for (const auto& [n, v] : headers) {
+    if (n.size() == name.size() && strncasecmp(n.data(), name.data(), n.size()) == 0) return &v;
+  }
+  return nullptr;
+}
+
+bool ParseTarget(const std::string& target, std::string& path,
+                 std::map<std::string, std::string>& query) {
+  if (target.empty() || target[0] != '/') return false;
+  const auto qpos = target.find('?');
+  if (!PercentDecode(std::string_view(target).substr(0, qpos), path, false)) return false;
+  if (path.find('\0') != std::string::npos) return false;
+  if (qpos == std::string::npos) return true;
+  std::string_view rest = std::string_view(target).substr(qpos + 1);
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    std::string key, value;
+    if (!PercentDecode(pair.substr(0, eq), key, true)) return false;
+    if (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), value, true)) {
+      return false;
+    }
+    query[key] = value;
+  }
+  return true;
+}
+
+}  // namespace ipa::http

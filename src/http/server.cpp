@@ -1,0 +1,238 @@
+#include "http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <thread>
+
+#include "http/metrics.hpp"
+#include "http/problem.hpp"
+
+namespace ipa::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote_ip, bool& ok) {
+  Request r;
+  r.method = std::string(in.method_string());
+  r.target = std::string(in.target());
+  ok = ParseTarget(r.target, r.path, r.query);
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto [it, inserted] = r.headers.emplace(name, std::string(field.value()));
+    if (!inserted) it->second += ", " + std::string(field.value());
+  }
+  r.body = in.body();
+  r.remote_ip = remote_ip;
+  return r;
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& resp, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(resp.status), version};
+  out.set(bhttp::field::server, "ipalliance");
+  out.set(bhttp::field::content_type, resp.content_type);
+  for (auto& [name, value] : resp.headers) out.insert(name, value);
+  out.body() = std::move(resp.body);
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  return out;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(Router& r, ServerOptions o)
+      : router(r), options(std::move(o)), ioc(options.io_threads), acceptor(ioc),
+        signals(ioc), workers(static_cast<size_t>(options.worker_threads)) {}
+
+  class Session : public std::enable_shared_from_this<Session> {
+   public:
+    Session(tcp::socket socket, Impl& impl) : stream_(std::move(socket)), impl_(impl) {
+      beast::error_code ec;
+      auto ep = stream_.socket().remote_endpoint(ec);
+      remote_ip_ = ec ? std::string() : ep.address().to_string();
+      impl_.router_metrics().ConnectionOpened();
+      ++impl_.open_sessions;
+    }
+    ~Session() {
+      impl_.router_metrics().ConnectionClosed();
+      --impl_.open_sessions;
+    }
+
+    void Start() { asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); }); }
+
+   private:
+    void Read() {
+      if (impl_.stopping) return Close();
+      parser_.emplace();
+      parser_->body_limit(impl_.options.body_limit);
+      parser_->header_limit(16 * 1024);
+      // Idle keep-alive wait and the request itself share this deadline.
+      stream_.expires_after(std::chrono::seconds(first_ ? impl_.options.read_timeout_s : impl_.options.idle_timeout_s));
+      first_ = false;
+      bhttp::async_read(stream_, buffer_, *parser_,
+                        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+    }
+
+    void OnRead(beast::error_code ec) {
+      if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+          ec == asio::error::connection_reset || ec == asio::error::eof) {
+        return Close();
+      }
+      if (ec) {
+        core::Error err{core::ErrorCode::kInvalidArgument, "malformed HTTP request: " + ec.message(), {}, {}, 0};
+        if (ec == bhttp::error::body_limit) {
+          err = {core::ErrorCode::kPayloadTooLarge, "request body over " + std::to_string(impl_.options.body_limit) + " bytes", {}, {}, 0};
+        } else if (ec == bhttp::error::header_limit) {
+          err.message = "request headers too large";
+        }
+        Response resp = ProblemResponse(err, "-");
+        return Write(ToBeast(std::move(resp), 11, false));
+      }
+      auto req = parser_->release();
+      const bool keep_alive = req.keep_alive() && !impl_.stopping;
+      const unsigned version = req.version();
+      stream_.expires_never();
+      ++impl_.in_flight;
+      asio::post(impl_.workers, [self = shared_from_this(), req = std::move(req), keep_alive, version]() mutable {
+        bool target_ok = true;
+        Request r = ToRequest(req, self->remote_ip_, target_ok);
+        Response resp;
+        if (!target_ok) {
+          resp = ProblemResponse({core::ErrorCode::kInvalidArgument, "malformed request target", {}, {}, 0}, "-");
+        } else {
+          resp = self->impl_.router.Handle(r);
+        }
+        auto out = std::make_shared<bhttp::response<bhttp::string_body>>(ToBeast(std::move(resp), version, keep_alive));
+        asio::post(self->stream_.get_executor(), [self, out] {
+          --self->impl_.in_flight;
+          self->WriteShared(out);
+        });
+      });
+    }
+
+    void Write(bhttp::response<bhttp::string_body>&& resp) {
+      WriteShared(std::make_shared<bhttp::response<bhttp::string_body>>(std::move(resp)));
+    }
+
+    void WriteShared(std::shared_ptr<bhttp::response<bhttp::string_body>> resp) {
+      stream_.expires_after(std::chrono::seconds(impl_.options.read_timeout_s));
+      const bool close = !resp->keep_alive();
+      bhttp::async_write(stream_, *resp, [self = shared_from_this(), resp, close](beast::error_code ec, size_t) {
+        if (ec || close) return self->Close();
+        self->Read();
+      });
+    }
+
+    void Close() {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream_.socket().close(ec);
+    }
+
+    beast::tcp_stream stream_;
+    Impl& impl_;
+    beast::flat_buffer buffer_;
+    std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+    std::string remote_ip_;
+    bool first_ = true;
+  };
+
+  Metrics& router_metrics() { return router.app().metrics; }
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (stopping) return;
+      if (!ec) {
+        socket.set_option(tcp::no_delay(true), ec);
+        std::make_shared<Session>(std::move(socket), *this)->Start();
+      } else if (ec != asio::error::operation_aborted) {
+        spdlog::warn("accept failed: {}", ec.message());
+        // Out of descriptors: pause briefly instead of spinning.
+        if (ec == asio::error::no_descriptors) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+      Accept();
+    });
+  }
+
+  Router& router;
+  ServerOptions options;
+  asio::io_context ioc;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  asio::thread_pool workers;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+  std::atomic<int> open_sessions{0};
+
+};
+
+Server::Server(Router& router, ServerOptions options) : impl_(std::make_unique<Impl>(router, std::move(options))) {}
+Server::~Server() = default;
+
+core::Result<uint16_t> Server::Start() {
+  auto& impl = *impl_;
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(impl.options.host, ec);
+  if (ec) return core::Fail(core::ErrorCode::kInvalidArgument, "IPA_LISTEN: bad host '" + impl.options.host + "'", "IPA_LISTEN");
+  tcp::endpoint endpoint(address, impl.options.port);
+  impl.acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl.acceptor.bind(endpoint, ec);
+  if (!ec) impl.acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return core::Fail(core::ErrorCode::kUnavailable, "cannot listen on " + impl.options.host + ":" +
+                                                         std::to_string(impl.options.port) + ": " + ec.message());
+  }
+  if (impl.options.handle_signals) {
+    impl.signals.add(SIGINT);
+    impl.signals.add(SIGTERM);
+    impl.signals.async_wait([this](beast::error_code e, int sig) {
+      if (!e) {
+        spdlog::info("signal {} received; shutting down", sig);
+        Stop();
+      }
+    });
+  }
+  impl.Accept();
+  return impl.acceptor.local_endpoint().port();
+}
+
+void Server::Run() {
+  auto& impl = *impl_;
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl.options.io_threads; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
+  impl.ioc.run();
+  for (auto& t : threads) t.join();
+  impl.workers.join();
+}
+
+void Server::Stop() {
+  auto& impl = *impl_;
+  if (impl.stopping.exchange(true)) return;
+  asio::post(impl.ioc, [&impl] {
+    beast::error_code ec;
+    impl.acceptor.close(ec);
+    impl.signals.cancel(ec);
+  });
+  // Drain: wait for handlers in flight, then stop the loop (idle connections are dropped).
+  std::thread([&impl] {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (impl.in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // let the last writes go out
+    impl.ioc.stop();
+  }).detach();
+}
+
+}  // namespace ipa::http
