@@ -10,6 +10,5 @@ BIN="$ROOT/build/release/src/cli/ipalliance"
 export IPA_DATA_DIR="${IPA_DATA_DIR:-$ROOT/ipa-data}"
 export IPA_LISTEN="${IPA_LISTEN:-127.0.0.1:8080}"
 "$BIN" migrate
-"$BIN" demo-data >/dev/null
 log "serving on http://$IPA_LISTEN/ (Ctrl-C stops)"
 exec "$BIN" serve --demo

@@ -10,8 +10,17 @@ namespace ipa::testing {
 
 class ApiTest : public ::testing::Test {
  protected:
+  // IPA_TEST_API_BACKEND=postgres runs the API suite on PostgreSQL (ctest: http_tests_postgres).
+  static Backend ApiBackend() {
+    const char* b = std::getenv("IPA_TEST_API_BACKEND");
+    return b && std::string(b) == "postgres" ? Backend::kPostgres : Backend::kSqlite;
+  }
   void SetUp() override {
-    tdb_ = std::make_unique<TestDatabase>(Backend::kSqlite);
+    if (ApiBackend() == Backend::kPostgres && PostgresTestUrl().empty()) {
+      if (PostgresRequired()) FAIL() << "IPA_TEST_PG_URL is not set but PostgreSQL tests are required";
+      GTEST_SKIP() << "IPA_TEST_PG_URL not set";
+    }
+    tdb_ = std::make_unique<TestDatabase>(ApiBackend());
     ASSERT_TRUE(tdb_->ok());
     api_ = std::make_unique<ApiClient>(tdb_->db());
   }

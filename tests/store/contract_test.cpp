@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/time.hpp"
+#include "service/demo_data.hpp"
 #include "store/audit_repo.hpp"
 #include "store/migrations.hpp"
 #include "store/org_repo.hpp"
@@ -278,6 +279,39 @@ TEST_P(StoreContractTest, SettingsUpsert) {
   auto v = store::ReadValue<std::optional<std::string>>(db(), [](Tx& tx) { return store::GetSetting(tx, "k"); });
   ASSERT_TRUE(v.has_value());
   EXPECT_EQ(v->value_or(""), "2");
+}
+
+TEST_P(StoreContractTest, DemoDataLoadsOnceAllOrNothing) {
+  auto first = service::LoadDemoData(db());
+  ASSERT_TRUE(first.has_value()) << first.error().message << " " << first.error().detail;
+  EXPECT_TRUE(first->loaded);
+  EXPECT_EQ(first->organizations, 182);
+  EXPECT_EQ(first->users, 7);
+  auto second = service::LoadDemoData(db());
+  ASSERT_TRUE(second.has_value());
+  EXPECT_FALSE(second->loaded);
+  auto count = store::ReadValue<int64_t>(db(), [](Tx& tx) { return store::CountOrgs(tx); });
+  EXPECT_EQ(*count, 182 + 3);
+  // 120 founding companies and 30 founding agencies, spread over the three regions.
+  auto founding = store::ReadValue<std::vector<Organization>>(db(), [](Tx& tx) {
+    return store::ListOrgs(tx, {.founding = true}, 0, 1000);
+  });
+  int companies = 0, agencies = 0, bj = 0, tj = 0, he = 0;
+  for (const auto& o : *founding) {
+    companies += o.type == core::OrgType::kCompany;
+    agencies += o.type == core::OrgType::kAgency;
+    if (o.type == core::OrgType::kOffice) continue;
+    bj += o.region_code.starts_with("11");
+    tj += o.region_code.starts_with("12");
+    he += o.region_code.starts_with("13");
+    Organization copy = o;
+    EXPECT_TRUE(core::NormalizeAndValidate(copy).has_value()) << o.name_zh;
+  }
+  EXPECT_EQ(companies, 120);
+  EXPECT_EQ(agencies, 30);
+  EXPECT_GT(bj, 30);
+  EXPECT_GT(tj, 20);
+  EXPECT_GT(he, 20);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
