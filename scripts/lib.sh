@@ -9,7 +9,7 @@ die() { printf '\033[1;31merror: %s\033[0m\n' "$*" >&2; exit 1; }
 
 # Build and run-time packages.
 RUN_PACKAGES=(cmake ninja-build g++ pkg-config libboost-dev nlohmann-json3-dev libsqlite3-dev
-  libpq-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libpugixml-dev libgtest-dev
+  libpq-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libpugixml-dev libsimdjson-dev libgtest-dev
   libbenchmark-dev sqlite3 ca-certificates)
 # What the tests add: a PostgreSQL server, a browser with CJK fonts, clang for the sanitizer
 # and fuzz tier, wrk for load scripts.

@@ -13,7 +13,10 @@ case "$cmd" in
   start)
     [ -x "$PGBIN/initdb" ] || die "PostgreSQL 15 server binaries missing ($PGBIN); install postgresql-15"
     mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+    if [ "$(id -u)" = 0 ]; then
+      chown postgres:postgres "$dir"
+      runuser -u postgres -- test -w "$dir" || die "the postgres user cannot reach $dir (a parent folder is private?)"
+    fi
     port="$(free_port)"
     as_postgres "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; die "initdb failed"; }

@@ -11,16 +11,17 @@ build_web
 ensure_npm "$ROOT/tests/browser"
 
 WORK="$(mktemp -d /tmp/ipa-test.XXXXXX)"
+PGDIR="$(mktemp -d /tmp/ipa-pg.XXXXXX)"  # its own folder: the postgres user must reach it
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  "$ROOT/scripts/pg_cluster.sh" stop "$WORK/pg" || true
+  "$ROOT/scripts/pg_cluster.sh" stop "$PGDIR" || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 log "starting a throwaway PostgreSQL 15 cluster"
-IPA_TEST_PG_URL="$("$ROOT/scripts/pg_cluster.sh" start "$WORK/pg")"
+IPA_TEST_PG_URL="$("$ROOT/scripts/pg_cluster.sh" start "$PGDIR")"
 export IPA_TEST_PG_URL IPA_REQUIRE_PG=1
 
 declare -A RESULT
