@@ -22,7 +22,7 @@ trap cleanup EXIT
 
 log "starting a throwaway PostgreSQL 15 cluster"
 IPA_TEST_PG_URL="$("$ROOT/scripts/pg_cluster.sh" start "$PGDIR")"
-export IPA_TEST_PG_URL IPA_REQUIRE_PG=1
+export IPA_TEST_PG_URL IPA_TEST_REQUIRE_PG=1
 
 declare -A RESULT
 run_tier() {

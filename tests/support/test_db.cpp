@@ -52,7 +52,7 @@ std::string PostgresTestUrl() {
 
 bool PostgresRequired() {
   const char* ci = std::getenv("CI");
-  const char* req = std::getenv("IPA_REQUIRE_PG");
+  const char* req = std::getenv("IPA_TEST_REQUIRE_PG");
   return (ci && std::string(ci) == "true") || (req && std::string(req) == "1");
 }
 

@@ -15,7 +15,7 @@ std::string BackendName(Backend b);
 
 // The admin URL of the test PostgreSQL server, or "" when none is configured.
 std::string PostgresTestUrl();
-// True when PostgreSQL tests must run (CI=true or IPA_REQUIRE_PG=1): then a missing server is a
+// True when PostgreSQL tests must run (CI=true or IPA_TEST_REQUIRE_PG=1): then a missing server is a
 // failure, not a skip.
 bool PostgresRequired();
 
