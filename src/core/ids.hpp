@@ -15,5 +15,6 @@ struct Id {
 using OrgId = Id<struct OrgTag>;
 using UserId = Id<struct UserTag>;
 using TokenId = Id<struct TokenTag>;
+using PatentId = Id<struct PatentTag>;
 
 }  // namespace ipa::core

@@ -128,6 +128,71 @@ VALUES ('河北省知识产权局', 'Hebei Intellectual Property Office', 'offic
   'active', '2016-03-29', 1, '河北省知识产权局' || chr(10) || 'hebei intellectual property office', {{NOW_MS}}, {{NOW_MS}})
 )SQL";
 
+constexpr std::string_view kV3Patents = R"SQL(
+CREATE TABLE patents (
+  id {{PK}},
+  application_number TEXT NOT NULL UNIQUE,
+  publication_number TEXT NOT NULL DEFAULT '',
+  grant_number TEXT NOT NULL DEFAULT '',
+  type TEXT NOT NULL,
+  title_zh TEXT NOT NULL DEFAULT '',
+  title_en TEXT NOT NULL DEFAULT '',
+  abstract_zh TEXT NOT NULL DEFAULT '',
+  abstract_en TEXT NOT NULL DEFAULT '',
+  first_claim TEXT NOT NULL DEFAULT '',
+  ipc TEXT NOT NULL DEFAULT '',
+  cpc TEXT NOT NULL DEFAULT '',
+  applicants TEXT NOT NULL DEFAULT '',
+  inventors TEXT NOT NULL DEFAULT '',
+  applicant_address TEXT NOT NULL DEFAULT '',
+  region_code TEXT NOT NULL DEFAULT '',
+  region_rule TEXT NOT NULL DEFAULT 'none',
+  agency TEXT NOT NULL DEFAULT '',
+  agents TEXT NOT NULL DEFAULT '',
+  priorities TEXT NOT NULL DEFAULT '',
+  pct TEXT NOT NULL DEFAULT '',
+  filing_date INTEGER,
+  publication_date INTEGER,
+  grant_date INTEGER,
+  examination_request_date INTEGER,
+  source TEXT NOT NULL DEFAULT '',
+  source_status TEXT NOT NULL DEFAULT '',
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+)
+;
+CREATE INDEX patents_publication ON patents (publication_number)
+;
+CREATE TABLE patent_applicants (
+  patent_id BIGINT NOT NULL REFERENCES patents (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  org_id BIGINT REFERENCES organizations (id),
+  PRIMARY KEY (patent_id, position)
+)
+;
+CREATE INDEX patent_applicants_org ON patent_applicants (org_id)
+;
+CREATE TABLE patent_events (
+  patent_id BIGINT NOT NULL REFERENCES patents (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  event_date INTEGER NOT NULL,
+  patent_year INTEGER NOT NULL DEFAULT 0,
+  days INTEGER NOT NULL DEFAULT 0,
+  party_from TEXT NOT NULL DEFAULT '',
+  party_to TEXT NOT NULL DEFAULT '',
+  licence_type TEXT NOT NULL DEFAULT '',
+  licensee TEXT NOT NULL DEFAULT '',
+  term_start INTEGER,
+  term_end INTEGER,
+  territory TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (patent_id, position)
+)
+)SQL";
+
 std::string Expand(std::string_view sql, Dialect dialect) {
   std::string out(sql);
   const std::string pk = dialect == Dialect::kSqlite
@@ -174,6 +239,7 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> migrations = {
       {1, "foundation", kV1Foundation},
       {2, "offices", kV2Offices},
+      {3, "patents", kV3Patents},
   };
   return migrations;
 }

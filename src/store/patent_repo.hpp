@@ -1,0 +1,47 @@
+// Patents in the store: the `patents` row plus its applicants and legal events.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/patent.hpp"
+#include "store/database.hpp"
+
+namespace ipa::store {
+
+using core::PatentId;
+
+struct UpsertOutcome {
+  PatentId id;
+  bool inserted = false;  // false: an existing patent was replaced
+};
+
+// Inserts the patent, or replaces every field, applicant and event of the patent with the same
+// application number (idempotent re-import). Appends to the change log.
+Result<UpsertOutcome> UpsertPatent(Tx& tx, const core::Patent& patent);
+
+// kNotFound when absent.
+Result<core::Patent> GetPatent(Tx& tx, const std::string& application_number);
+Result<PatentId> FindPatentId(Tx& tx, const std::string& application_number);
+
+// Appends one legal event to an existing patent (events CSV import). kNotFound when the patent
+// is unknown.
+Status AppendPatentEvent(Tx& tx, const std::string& application_number, const core::LegalEvent& e);
+
+struct PatentFilter {
+  std::optional<core::PatentType> type;
+  std::string region_prefix;       // "12", "1201"
+  std::string ipc_prefix;          // "H01M", "H01M 10"
+  std::optional<core::OrgId> applicant_org;
+  std::string applicant_contains;  // substring of an applicant name
+  std::optional<core::Date> filed_from, filed_to;  // inclusive
+};
+
+// A patent with its applicants and events, in id order, id > after_id.
+Result<std::vector<std::pair<PatentId, core::Patent>>> ListPatents(Tx& tx, const PatentFilter& f,
+                                                                   int64_t after_id, int limit);
+Result<int64_t> CountPatents(Tx& tx);
+
+}  // namespace ipa::store
