@@ -79,8 +79,20 @@ struct Server::Impl {
       // Idle keep-alive wait and the request itself share this deadline.
       stream_.expires_after(std::chrono::seconds(first_ ? impl_.options.read_timeout_s : impl_.options.idle_timeout_s));
       first_ = false;
+      bhttp::async_read_header(stream_, buffer_, *parser_,
+                               [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+    }
+
+    // Uploads get a larger body limit and more time; everything else keeps the defaults.
+    void OnHeader(beast::error_code ec) {
+      if (ec) return OnRead(ec);
+      const auto target = parser_->get().target();
+      if (target.starts_with(impl_.options.upload_prefix)) {
+        parser_->body_limit(impl_.options.upload_limit);
+        stream_.expires_after(std::chrono::seconds(impl_.options.read_timeout_s * 20));
+      }
       bhttp::async_read(stream_, buffer_, *parser_,
-                        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+                        [self = shared_from_this()](beast::error_code e, size_t) { self->OnRead(e); });
     }
 
     void OnRead(beast::error_code ec) {
@@ -170,6 +182,7 @@ struct Server::Impl {
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::thread_pool workers;
+  std::thread drainer;  // started by Stop(); joined by Run() or the destructor
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   std::atomic<int> open_sessions{0};
@@ -177,7 +190,9 @@ struct Server::Impl {
 };
 
 Server::Server(Router& router, ServerOptions options) : impl_(std::make_unique<Impl>(router, std::move(options))) {}
-Server::~Server() = default;
+Server::~Server() {
+  if (impl_->drainer.joinable()) impl_->drainer.join();
+}
 
 core::Result<uint16_t> Server::Start() {
   auto& impl = *impl_;
@@ -213,6 +228,7 @@ void Server::Run() {
   for (int i = 1; i < impl.options.io_threads; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
   impl.ioc.run();
   for (auto& t : threads) t.join();
+  if (impl.drainer.joinable()) impl.drainer.join();
   impl.workers.join();
 }
 
@@ -225,14 +241,14 @@ void Server::Stop() {
     impl.signals.cancel(ec);
   });
   // Drain: wait for handlers in flight, then stop the loop (idle connections are dropped).
-  std::thread([&impl] {
+  impl.drainer = std::thread([&impl] {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (impl.in_flight > 0 && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));  // let the last writes go out
     impl.ioc.stop();
-  }).detach();
+  });
 }
 
 }  // namespace ipa::http

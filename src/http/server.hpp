@@ -20,6 +20,10 @@ struct ServerOptions {
   int read_timeout_s = 30;   // a request must arrive whole within this
   int idle_timeout_s = 120;  // a keep-alive connection with no request is closed after this
   size_t body_limit = 1 << 20;
+  // Requests whose target starts with this prefix may carry up to upload_limit bytes (the
+  // route still enforces its own limit).
+  std::string upload_prefix = "/api/v1/imports";
+  size_t upload_limit = 256u << 20;
   bool handle_signals = true;
 };
 
