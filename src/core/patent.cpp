@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string_view>
+#include <utility>
 
 namespace ipa::core {
 namespace {
@@ -67,5 +68,11 @@ std::optional<LicenceType> ParseLicenceType(std::string_view name) {
 }
 
 std::string_view RegionRuleName(RegionRule r) { return kRegionRuleNames[static_cast<size_t>(r)]; }
+
+void SortEventsByDate(std::vector<LegalEvent>& events) {
+  for (size_t i = 1; i < events.size(); ++i) {
+    for (size_t j = i; j > 0 && events[j].date < events[j - 1].date; --j) std::swap(events[j], events[j - 1]);
+  }
+}
 
 }  // namespace ipa::core

@@ -57,6 +57,11 @@ struct LegalEvent {
   std::string note;            // free text as recorded (e.g. the source's wording)
 };
 
+// Orders events by date, keeping the recorded order of events on the same day. (An insertion
+// sort: a patent has a handful of events, and std::stable_sort's temporary buffer is a
+// deprecated API that clang warns about with libstdc++ 12.)
+void SortEventsByDate(std::vector<LegalEvent>& events);
+
 struct Applicant {
   std::string name;               // as written in the source
   std::optional<OrgId> org_id;    // linked organisation, when matched

@@ -40,23 +40,28 @@ Status CheckText(std::string& s, std::string_view field, size_t max_chars) {
   return {};
 }
 
+// Chinese publication numbers are validated; foreign ones are kept in upper case.
+Status NormalizePublication(std::string& number, std::string_view field) {
+  if (number.empty()) return {};
+  const std::string upper = AsciiUpper(Trim(number));
+  const bool chinese = upper.starts_with("CN") || (!upper.empty() && upper[0] >= '0' && upper[0] <= '9');
+  if (!chinese) {
+    number = upper;
+    return {};
+  }
+  auto pub = ParsePublicationNumber(upper);
+  if (!pub) {
+    std::string why = pub.error().message;
+    if (why.starts_with("publication_number: ")) why = why.substr(20);
+    return Bad(std::string(field), why);
+  }
+  number = pub->Normalised();
+  return {};
+}
+
 Status NormalizeNumbers(Patent& p) {
-  if (!p.publication_number.empty()) {
-    auto pub = ParsePublicationNumber(p.publication_number);
-    if (pub) p.publication_number = pub->Normalised();
-    else if (AsciiUpper(Trim(p.publication_number)).starts_with("CN")) return std::unexpected(pub.error());
-    else p.publication_number = AsciiUpper(Trim(p.publication_number));
-  }
-  if (!p.grant_number.empty()) {
-    auto grant = ParsePublicationNumber(p.grant_number);
-    if (!grant) {
-      Error e = grant.error();
-      e.field = "grant_number";
-      e.message = "grant_number: " + e.message;
-      return std::unexpected(e);
-    }
-    p.grant_number = grant->Normalised();
-  }
+  IPA_CHECK(NormalizePublication(p.publication_number, "publication_number"));
+  IPA_CHECK(NormalizePublication(p.grant_number, "grant_number"));
   if (p.application_number.empty()) {
     p.application_number = p.publication_number.empty() ? ContentKey(p) : p.publication_number;
     return {};
@@ -127,8 +132,7 @@ Status NormalizePatent(Patent& p) {
   IPA_CHECK(NormalizeIpc(p.ipc, "ipc"));
   for (auto& code : p.cpc) code = std::string(Trim(code));
   IPA_CHECK(CheckDates(p));
-  std::stable_sort(p.events.begin(), p.events.end(),
-                   [](const LegalEvent& a, const LegalEvent& b) { return a.date < b.date; });
+  SortEventsByDate(p.events);
   if (!p.grant_date) {
     for (const LegalEvent& e : p.events) {
       if (e.kind == EventKind::kGrant) {

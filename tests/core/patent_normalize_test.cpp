@@ -40,6 +40,13 @@ TEST(PatentNormalizeTest, NormalisesEveryPart) {
 
 TEST(PatentNormalizeTest, KeysForForeignPublicationOnlyAndUnnumberedRecords) {
   EXPECT_EQ(*NormalizeApplicationNumberText("US 16/123,456"), "US16123456");
+  Patent us;
+  us.application_number = "US11000001";
+  us.publication_number = "us07272630b2";
+  us.grant_number = "US07272630B2";
+  us.title_en = "Method of rendering";
+  ASSERT_TRUE(NormalizePatent(us).has_value()) << "foreign numbers are kept, not read as Chinese";
+  EXPECT_EQ(us.publication_number, "US07272630B2");
   Patent by_pub;
   by_pub.publication_number = "CN114081026A";
   by_pub.title_zh = "一种水电站高压输电线路驱鸟保护装置";
