@@ -9,6 +9,7 @@ extern const std::string_view kRegionsTsv;      // data/regions/gbt2260.tsv
 extern const std::string_view kIndustriesTsv;   // data/industries/gbt4754.tsv
 extern const std::string_view kCommonPasswords; // data/passwords/common.txt
 extern const std::string_view kOrgWordsTsv;     // data/demo/org_words.tsv
+extern const std::string_view kPatentVocabTsv;  // data/demo/patent_vocab.tsv
 extern const std::string_view kIpcTitlesTsv;    // data/ipc/ipc_titles.tsv
 extern const std::string_view kWipo35Tsv;       // data/ipc/wipo35.tsv
 
