@@ -37,7 +37,7 @@ run_tier "release: unit, store (SQLite+PostgreSQL), http, e2e, fuzz corpus" \
 browser_tier() {
   local port; port="$(free_port)"
   IPA_DATA_DIR="$WORK/browser-data" IPA_LISTEN="127.0.0.1:$port" IPA_WEB_DIR="$ROOT/web/dist" \
-    "$ROOT/build/release/src/cli/ipalliance" serve --demo >"$WORK/browser-server.log" 2>&1 &
+    "$ROOT/build/release/src/cli/ipalliance" serve --demo --demo-patents 3000 >"$WORK/browser-server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

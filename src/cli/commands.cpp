@@ -3,13 +3,21 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <chrono>
+#include <fstream>
 #include <iostream>
 
 #include "core/region.hpp"
 #include "http/metrics.hpp"
+#include "importer/jsonl_writer.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "service/demo_data.hpp"
+#include "service/import_jobs.hpp"
+#include "service/patent_import.hpp"
 #include "service/user_service.hpp"
 #include "store/migrations.hpp"
 #include "store/user_repo.hpp"
@@ -50,15 +58,85 @@ core::Status RunMigrate(store::Database& db) {
   return {};
 }
 
-core::Status RunDemoData(store::Database& db, uint64_t seed) {
+// Generates the demo corpus into a JSON Lines file (for benchmarks and imports elsewhere).
+core::Status WriteDemoPatents(store::Database& db, const DemoOptions& o) {
+  IPA_TRY(members, service::DemoApplicantsFromRegistry(db));
+  std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
+  if (!out) return Fail(ErrorCode::kInvalidArgument, "cannot write " + o.out, "out");
+  const auto start = std::chrono::steady_clock::now();
+  service::DemoPatentOptions options{o.patents, o.seed, std::move(members)};
+  std::string line;
+  service::GenerateDemoPatents(options, [&](core::Patent&& p) {
+    line = importer::ToJsonLine(p);
+    line.push_back('\n');
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+  });
+  if (!out.flush()) return Fail(ErrorCode::kUnavailable, "writing " + o.out + " failed");
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << fmt::format("wrote {} patents to {} in {:.1f} s\n", o.patents, o.out, s);
+  return {};
+}
+
+core::Status LoadDemoPatentsVerbose(store::Database& db, int64_t count, uint64_t seed) {
+  const auto start = std::chrono::steady_clock::now();
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  IPA_TRY(stored, service::LoadDemoPatents(db, count, seed, [&](int64_t n) {
+            if (tty) std::fprintf(stderr, "\rdemo patents: %lld of %lld", static_cast<long long>(n), static_cast<long long>(count));
+          }));
+  if (tty && stored > 0) std::fprintf(stderr, "\n");
+  if (stored > 0) {
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    spdlog::info("loaded {} demo patents in {:.1f} s", stored, s);
+  }
+  return {};
+}
+
+core::Status RunDemoData(store::Database& db, const DemoOptions& o) {
   IPA_CHECK(EnsureMigrated(db));
-  IPA_TRY(result, service::LoadDemoData(db, seed));
+  IPA_TRY(result, service::LoadDemoData(db, o.seed));
   if (result.loaded) {
     std::cout << "loaded " << result.organizations << " organizations and " << result.users << " users\n";
   } else {
     std::cout << "demo data was loaded before; nothing to do\n";
   }
+  if (!o.out.empty()) return WriteDemoPatents(db, o);
+  IPA_CHECK(LoadDemoPatentsVerbose(db, o.patents, o.seed));
   PrintDemoLogins();
+  return {};
+}
+
+core::Status RunImport(store::Database& db, const ImportCommandOptions& o) {
+  IPA_CHECK(EnsureMigrated(db));
+  IPA_TRY(format, importer::ParseFormat(o.format));
+  service::ImportOptions options;
+  options.format = format;
+  options.files = o.files;
+  options.dry_run = o.dry_run;
+  options.report_path = o.report;
+  options.batch_size = o.batch;
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  options.on_progress = [tty](const service::ImportProgress& p) {
+    if (!tty) return;
+    const int width = 30, filled = static_cast<int>(p.fraction * width);
+    std::fprintf(stderr, "\r%-24.24s [%s%s] %3d%%  %lld records", p.file.c_str(), std::string(filled, '#').c_str(),
+                 std::string(width - filled, '.').c_str(), static_cast<int>(p.fraction * 100),
+                 static_cast<long long>(p.records));
+    std::fflush(stderr);
+  };
+  service::Actor cli;
+  cli.request_id = "cli-import";
+  IPA_TRY(summary, service::ImportPatents(db, cli, options, /*system=*/true));
+  if (tty) std::fprintf(stderr, "\n");
+  for (const std::string& w : summary.warnings) std::cerr << "note: " << w << "\n";
+  for (size_t i = 0; i < summary.rejections.size() && i < 20; ++i) {
+    const auto& r = summary.rejections[i];
+    std::cerr << "rejected " << r.where.file << ":" << r.where.line << " (record " << r.where.record << ") "
+              << r.field << ": " << r.reason << "\n";
+  }
+  if (summary.rejected > 20) {
+    std::cerr << "... " << summary.rejected - 20 << " more rejections" << (o.report.empty() ? " (use --report FILE)" : " in " + o.report) << "\n";
+  }
+  std::cout << (o.dry_run ? "dry run: " : "") << service::SummaryLine(summary) << "\n";
   return {};
 }
 
@@ -67,11 +145,13 @@ core::Status RunServe(const app::Config& config, store::Database& db, const Serv
   if (options.demo) {
     IPA_TRY(result, service::LoadDemoData(db));
     if (result.loaded) spdlog::info("loaded demo data: {} organizations, {} users", result.organizations, result.users);
+    IPA_CHECK(LoadDemoPatentsVerbose(db, options.demo_patents, 2016));
   }
   service::AuthService auth(db, {});
   http::Metrics metrics;
   http::HttpConfig http_config{config.Origins(), config.web_dir, 1 << 20};
-  http::App app{db, auth, http_config, metrics};
+  service::ImportJobs imports(db, config.data_dir + "/uploads");
+  http::App app{db, auth, http_config, metrics, &imports};
   http::Router router(app);
   http::RegisterAllRoutes(router);
   http::ServerOptions server_options;

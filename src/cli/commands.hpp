@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 #include "store/database.hpp"
@@ -11,6 +12,13 @@ namespace ipa::cli {
 
 struct ServeOptions {
   bool demo = false;
+  int64_t demo_patents = 100000;
+};
+
+struct DemoOptions {
+  uint64_t seed = 2016;
+  int64_t patents = 0;
+  std::string out;  // JSON Lines file instead of the database
 };
 
 struct UserOptions {
@@ -19,9 +27,18 @@ struct UserOptions {
   bool password_stdin = false;
 };
 
+struct ImportCommandOptions {
+  std::string format;
+  std::vector<std::string> files;
+  bool dry_run = false;
+  std::string report;
+  int batch = 2000;
+};
+
+core::Status RunImport(store::Database& db, const ImportCommandOptions& options);
 core::Status RunServe(const app::Config& config, store::Database& db, const ServeOptions& options);
 core::Status RunMigrate(store::Database& db);
-core::Status RunDemoData(store::Database& db, uint64_t seed);
+core::Status RunDemoData(store::Database& db, const DemoOptions& options);
 core::Status RunUserAdd(store::Database& db, const UserOptions& options);
 core::Status RunUserReset(store::Database& db, const UserOptions& options);
 core::Status RunUserList(store::Database& db);

@@ -41,13 +41,24 @@ int main(int argc, char** argv) {
 
   ipa::cli::ServeOptions serve_opts;
   auto* serve = app.add_subcommand("serve", "Serve the web UI and the JSON API");
-  serve->add_flag("--demo", serve_opts.demo, "Load the demo registry and accounts first (once)");
+  serve->add_flag("--demo", serve_opts.demo, "Load the demo registry, accounts and patents first (once)");
+  serve->add_option("--demo-patents", serve_opts.demo_patents, "how many demo patents --demo loads (default 100000)");
 
   app.add_subcommand("migrate", "Apply pending database migrations");
 
-  uint64_t seed = 2016;
-  auto* demo = app.add_subcommand("demo-data", "Load the demo registry and accounts (once)");
-  demo->add_option("--seed", seed, "random seed (default 2016)");
+  ipa::cli::DemoOptions demo_opts;
+  auto* demo = app.add_subcommand("demo-data", "Load the demo registry and accounts, and N demo patents (once)");
+  demo->add_option("--seed", demo_opts.seed, "random seed (default 2016)");
+  demo->add_option("--patents", demo_opts.patents, "how many demo patents to generate (default 0)");
+  demo->add_option("--out", demo_opts.out, "write the patents to this JSON Lines file instead of the database");
+
+  ipa::cli::ImportCommandOptions import_opts;
+  auto* import_cmd = app.add_subcommand("import", "Import patents or legal events from files");
+  import_cmd->add_option("--format", import_opts.format, "cn-csv | jsonl | uspto-xml | events-csv")->required();
+  import_cmd->add_flag("--dry-run", import_opts.dry_run, "parse and validate only; write nothing");
+  import_cmd->add_option("--report", import_opts.report, "write every rejected record to this TSV file");
+  import_cmd->add_option("--batch", import_opts.batch, "records per transaction (default 2000)");
+  import_cmd->add_option("files", import_opts.files, "files to import")->required();
 
   auto* user = app.add_subcommand("user", "Manage user accounts");
   user->require_subcommand(1);
@@ -98,7 +109,8 @@ int main(int argc, char** argv) {
   ipa::core::Status st;
   if (*serve) st = ipa::cli::RunServe(config, dbref, serve_opts);
   else if (app.got_subcommand("migrate")) st = ipa::cli::RunMigrate(dbref);
-  else if (*demo) st = ipa::cli::RunDemoData(dbref, seed);
+  else if (*demo) st = ipa::cli::RunDemoData(dbref, demo_opts);
+  else if (*import_cmd) st = ipa::cli::RunImport(dbref, import_opts);
   else if (*user_add) st = ipa::cli::RunUserAdd(dbref, user_opts);
   else if (*user_reset) st = ipa::cli::RunUserReset(dbref, user_opts);
   else if (*user_list) st = ipa::cli::RunUserList(dbref);

@@ -29,7 +29,9 @@ Json BuildOpenApi(const Router& router) {
                         {"schema", {{"type", "string"}}}});
     }
     if (!params.empty()) op["parameters"] = params;
-    if (r.has_body) {
+    if (r.raw_body) {
+      op["requestBody"] = {{"required", true}, {"content", {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+    } else if (r.has_body) {
       op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
     }
     op["responses"] = {{std::to_string(r.success_status), {{"description", "success"}}}, {"default", Problem()}};

@@ -155,7 +155,7 @@ Response Router::Dispatch(const Request& req, const std::string& request_id,
     std::map<std::string, std::string> p;
     if (!MatchPattern(r.pattern, req.path, p)) continue;
     allowed += (allowed.empty() ? "" : ", ") + r.method;
-    if (r.method == req.method) {
+    if (r.method == req.method && !route) {  // the first registered match wins
       route = &r;
       params = std::move(p);
     }
@@ -212,15 +212,16 @@ Response Router::Dispatch(const Request& req, const std::string& request_id,
   }
 
   // Body type and size.
-  if (route->has_body && !req.body.empty()) {
+  if (route->has_body && !route->raw_body && !req.body.empty()) {
     const std::string& type = req.Header("content-type");
     const std::string base = core::AsciiLower(core::Trim(type.substr(0, type.find(';'))));
     if (base != "application/json") {
       return problem({ErrorCode::kUnsupportedMediaType, "send the body as application/json (got '" + type.substr(0, 60) + "')", {}, {}, 0});
     }
   }
-  if (req.body.size() > app_.config.body_limit) {
-    return problem({ErrorCode::kPayloadTooLarge, "request body over " + std::to_string(app_.config.body_limit) + " bytes", {}, {}, 0});
+  const size_t body_limit = route->max_body ? route->max_body : app_.config.body_limit;
+  if (req.body.size() > body_limit) {
+    return problem({ErrorCode::kPayloadTooLarge, "request body over " + std::to_string(body_limit) + " bytes", {}, {}, 0});
   }
 
   core::Result<Response> result = route->handler(ctx);

@@ -17,6 +17,10 @@
 #include "service/auth_service.hpp"
 #include "store/database.hpp"
 
+namespace ipa::service {
+class ImportJobs;
+}
+
 namespace ipa::http {
 
 class Metrics;
@@ -47,6 +51,7 @@ struct App {
   service::AuthService& auth;
   HttpConfig config;
   Metrics& metrics;
+  service::ImportJobs* imports = nullptr;  // uploads; null where imports are not served
 };
 
 struct Context {
@@ -76,6 +81,8 @@ struct Route {
   std::vector<QueryParam> query_params;  // documented in OpenAPI
   bool has_body = false;                 // expects a JSON request body
   int success_status = 200;
+  bool raw_body = false;                 // takes the body as bytes (uploads), any Content-Type
+  size_t max_body = 0;                   // 0: HttpConfig::body_limit
 };
 
 class Router {

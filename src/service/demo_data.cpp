@@ -10,8 +10,10 @@
 #include "service/actor.hpp"
 #include "service/audit_service.hpp"
 #include "service/crypto.hpp"
+#include "service/demo_patents.hpp"
 #include "store/audit_repo.hpp"
 #include "store/org_repo.hpp"
+#include "store/patent_repo.hpp"
 #include "store/user_repo.hpp"
 
 namespace ipa::service {
@@ -268,6 +270,62 @@ core::Result<DemoLoadResult> LoadDemoData(store::Database& db, uint64_t seed) {
                                        std::to_string(result.organizations) + " organizations"}));
     return result;
   });
+}
+
+core::Result<std::vector<DemoApplicant>> DemoApplicantsFromRegistry(store::Database& db) {
+  std::vector<DemoApplicant> members;
+  IPA_CHECK(db.Read([&](store::Tx& tx) -> core::Status {
+    int64_t after = 0;
+    while (true) {
+      IPA_TRY(page, store::ListOrgs(tx, {.status = core::MemberStatus::kActive}, after, 500));
+      if (page.empty()) return {};
+      for (const Organization& o : page) {
+        if (o.type != OrgType::kOffice) members.push_back({o.id, o.name_zh, o.region_code, o.type});
+      }
+      after = page.back().id.value;
+    }
+  }));
+  return members;
+}
+
+core::Result<int64_t> LoadDemoPatents(store::Database& db, int64_t count, uint64_t seed,
+                                      const std::function<void(int64_t)>& on_progress) {
+  constexpr std::string_view kLoadedKey = "demo_patents_loaded";
+  constexpr size_t kBatch = 2000;
+  IPA_TRY(already, store::ReadValue<std::optional<std::string>>(
+                       db, [&](store::Tx& tx) { return store::GetSetting(tx, std::string(kLoadedKey)); }));
+  if (already || count <= 0) return int64_t{0};
+  IPA_TRY(members, DemoApplicantsFromRegistry(db));
+  DemoPatentOptions options;
+  options.count = count;
+  options.seed = seed;
+  options.members = std::move(members);
+  std::vector<core::Patent> batch;
+  batch.reserve(kBatch);
+  int64_t stored = 0;
+  core::Status status;
+  auto flush = [&]() -> core::Status {
+    if (batch.empty()) return {};
+    IPA_CHECK(db.Write([&](store::Tx& tx) -> core::Status {
+      for (const core::Patent& p : batch) IPA_CHECK(store::UpsertPatent(tx, p));
+      if (stored + static_cast<int64_t>(batch.size()) >= count) {
+        IPA_CHECK(store::PutSetting(tx, std::string(kLoadedKey), std::to_string(count)));
+      }
+      return {};
+    }));
+    stored += static_cast<int64_t>(batch.size());
+    batch.clear();
+    if (on_progress) on_progress(stored);
+    return {};
+  };
+  GenerateDemoPatents(options, [&](core::Patent&& p) {
+    if (!status) return;
+    batch.push_back(std::move(p));
+    if (batch.size() >= kBatch) status = flush();
+  });
+  IPA_CHECK(status);
+  IPA_CHECK(flush());
+  return stored;
 }
 
 }  // namespace ipa::service

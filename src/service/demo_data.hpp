@@ -3,10 +3,12 @@
 // one demo user per role. Deterministic for a seed.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/organization.hpp"
+#include "service/demo_patents.hpp"
 #include "store/database.hpp"
 
 namespace ipa::service {
@@ -32,5 +34,14 @@ struct DemoLoadResult {
 
 // Loads the demo registry and accounts once (a setting remembers it). All or nothing.
 core::Result<DemoLoadResult> LoadDemoData(store::Database& db, uint64_t seed = 2016);
+
+// Generates `count` demo patents whose applicants include the registry's members and stores
+// them in batches, once per database (a setting remembers the count loaded; 0 patents loaded
+// answers 0). `on_progress` gets the number stored so far.
+core::Result<int64_t> LoadDemoPatents(store::Database& db, int64_t count, uint64_t seed,
+                                      const std::function<void(int64_t)>& on_progress = {});
+
+// The registry's members as applicants for the generator.
+core::Result<std::vector<DemoApplicant>> DemoApplicantsFromRegistry(store::Database& db);
 
 }  // namespace ipa::service

@@ -10,6 +10,7 @@ void RegisterUserRoutes(Router& router);
 void RegisterOrganizationRoutes(Router& router);
 void RegisterReferenceRoutes(Router& router);
 void RegisterAuditRoutes(Router& router);
+void RegisterPatentRoutes(Router& router);
 void RegisterSystemRoutes(Router& router);
 
 }  // namespace ipa::http

@@ -39,6 +39,7 @@ void RegisterAllRoutes(Router& router) {
   RegisterOrganizationRoutes(router);
   RegisterReferenceRoutes(router);
   RegisterAuditRoutes(router);
+  RegisterPatentRoutes(router);
 }
 
 }  // namespace ipa::http

@@ -1,0 +1,84 @@
+#include "service/import_jobs.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/time.hpp"
+
+namespace ipa::service {
+
+using core::ErrorCode;
+
+ImportJobs::~ImportJobs() {
+  for (auto& [id, job] : jobs_) {
+    if (job->thread.joinable()) job->thread.join();
+  }
+}
+
+core::Result<ImportJobView> ImportJobs::Start(const Actor& actor, importer::Format format,
+                                              std::string file_name, std::string data) {
+  if (!actor.IsAdmin() && !actor.office()) {
+    return core::Fail(ErrorCode::kPermissionDenied, "only admins and office staff import patents");
+  }
+  if (data.empty()) return core::Fail(ErrorCode::kInvalidArgument, "the uploaded file is empty", "file");
+  std::lock_guard lock(mu_);
+  if (running_ >= 2) {
+    core::Error e{ErrorCode::kTooManyRequests, "two imports are running; try again when one ends", {}, {}, 30};
+    return std::unexpected(e);
+  }
+  const int64_t id = next_id_++;
+  std::error_code ec;
+  std::filesystem::create_directories(work_dir_, ec);
+  const std::string path = work_dir_ + "/import-" + std::to_string(id) + "-" + std::to_string(core::NowMs());
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) return core::Fail(ErrorCode::kUnavailable, "cannot store the upload in " + work_dir_);
+  }
+  auto job = std::make_unique<Job>();
+  job->view = {id, "running", file_name.substr(0, 200), std::string(importer::FormatName(format)),
+               actor.user ? actor.user->id : core::UserId{}, 0, 0, {}, {}, core::NowMs(), 0};
+  Job* raw = job.get();
+  ++running_;
+  jobs_.emplace(id, std::move(job));
+  raw->thread = std::thread([this, raw, actor, format, path] { Run(raw, actor, format, path); });
+  return raw->view;
+}
+
+void ImportJobs::Run(Job* job, Actor actor, importer::Format format, std::string path) {
+  ImportOptions options;
+  options.format = format;
+  options.files = {path};
+  options.on_progress = [&](const ImportProgress& p) {
+    std::lock_guard lock(mu_);
+    job->view.progress = p.fraction;
+    job->view.records = p.records;
+  };
+  auto result = ImportPatents(db_, actor, options);
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  std::lock_guard lock(mu_);
+  if (result) {
+    job->view.state = "done";
+    job->view.summary = std::move(*result);
+    job->view.progress = 1;
+    // The report names the temporary file; show the uploaded name instead.
+    for (auto& r : job->view.summary.rejections) r.where.file = job->view.file_name;
+  } else {
+    job->view.state = "failed";
+    job->view.error = result.error().message;
+  }
+  job->view.finished_at = core::NowMs();
+  --running_;
+}
+
+core::Result<ImportJobView> ImportJobs::Get(const Actor& actor, int64_t id) const {
+  std::lock_guard lock(mu_);
+  auto it = jobs_.find(id);
+  if (it == jobs_.end() || !actor.user || (it->second->view.owner != actor.user->id && !actor.IsAdmin())) {
+    return core::Fail(ErrorCode::kNotFound, "import " + std::to_string(id) + " not found");
+  }
+  return it->second->view;
+}
+
+}  // namespace ipa::service
