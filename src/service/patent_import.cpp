@@ -1,6 +1,11 @@
 #include "service/patent_import.hpp"
 
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -57,18 +62,25 @@ class ImportRun {
     }
   }
 
+  // Reads, validates and normalises on a second thread while this one writes batches, so
+  // parsing and the database overlap. The queue holds at most a few batches (bounded memory).
   core::Status RunFile(const std::string& path) {
     IPA_TRY(reader, importer::OpenReader(options_.format, path));
-    while (true) {
-      IPA_TRY(item, reader->Next());
-      if (!item) break;
-      IPA_CHECK(Accept(std::move(*item)));
-      if (++records_ % 10000 == 0 && options_.on_progress) {
-        options_.on_progress({path, reader->Progress(), records_});
-      }
+    BatchQueue queue;
+    core::Status read_status;
+    std::thread producer([&] {
+      read_status = Produce(*reader, path, queue);
+      queue.Close();
+    });
+    core::Status write_status;
+    while (auto batch = queue.Pop()) {
+      if (write_status) write_status = Flush(*batch);
+      if (!write_status) queue.Abort();  // stop the producer; drain what is queued
     }
+    producer.join();
+    IPA_CHECK(write_status);
+    IPA_CHECK(read_status);
     for (const std::string& w : reader->Warnings()) summary_.warnings.push_back(path + ": " + w);
-    IPA_CHECK(Flush());
     if (options_.on_progress) options_.on_progress({path, 1.0, records_});
     return {};
   }
@@ -76,30 +88,88 @@ class ImportRun {
   ImportSummary Finish() { return std::move(summary_); }
 
  private:
-  core::Status Accept(ImportItem item) {
+  // A bounded hand-off of batches from the reading thread to the writing thread.
+  class BatchQueue {
+   public:
+    // Blocks while the queue is full; false when the consumer gave up.
+    bool Push(std::vector<ImportItem> batch) {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return q_.size() < kDepth || aborted_; });
+      if (aborted_) return false;
+      q_.push_back(std::move(batch));
+      cv_.notify_all();
+      return true;
+    }
+    std::optional<std::vector<ImportItem>> Pop() {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return !q_.empty() || closed_; });
+      if (q_.empty()) return std::nullopt;
+      auto batch = std::move(q_.front());
+      q_.pop_front();
+      cv_.notify_all();
+      return batch;
+    }
+    void Close() {
+      std::lock_guard lock(mu_);
+      closed_ = true;
+      cv_.notify_all();
+    }
+    void Abort() {
+      std::lock_guard lock(mu_);
+      aborted_ = true;
+      cv_.notify_all();
+    }
+
+   private:
+    static constexpr size_t kDepth = 4;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<std::vector<ImportItem>> q_;
+    bool closed_ = false, aborted_ = false;
+  };
+
+  core::Status Produce(importer::RecordReader& reader, const std::string& path, BatchQueue& queue) {
+    std::vector<ImportItem> batch;
+    batch.reserve(static_cast<size_t>(options_.batch_size));
+    while (true) {
+      IPA_TRY(item, reader.Next());
+      if (!item) break;
+      if (Prepare(*item)) batch.push_back(std::move(*item));
+      if (static_cast<int>(batch.size()) >= options_.batch_size) {
+        if (!queue.Push(std::move(batch))) return {};
+        batch.clear();
+        batch.reserve(static_cast<size_t>(options_.batch_size));
+      }
+      if (++records_ % 10000 == 0 && options_.on_progress) {
+        options_.on_progress({path, reader.Progress(), records_});
+      }
+    }
+    if (!batch.empty()) queue.Push(std::move(batch));
+    return {};
+  }
+
+  // Validates and normalises one item; false (and reported) when it is rejected.
+  bool Prepare(ImportItem& item) {
     if (auto* rejection = std::get_if<Rejection>(&item.value)) {
       Reject(*rejection);
-      return {};
+      return false;
     }
     if (auto* event = std::get_if<importer::EventRecord>(&item.value)) {
       auto number = core::NormalizeApplicationNumberText(event->application_number);
       if (!number) {
         Reject({item.where, "application_number", number.error().message});
-        return {};
+        return false;
       }
       event->application_number = *number;
-      batch_.push_back(std::move(item));
-    } else {
-      auto& patent = std::get<core::Patent>(item.value);
-      if (auto st = core::NormalizePatent(patent); !st) {
-        Reject({item.where, st.error().field, st.error().message});
-        return {};
-      }
-      LinkApplicants(patent);
-      batch_.push_back(std::move(item));
+      return true;
     }
-    if (static_cast<int>(batch_.size()) >= options_.batch_size) return Flush();
-    return {};
+    auto& patent = std::get<core::Patent>(item.value);
+    if (auto st = core::NormalizePatent(patent); !st) {
+      Reject({item.where, st.error().field, st.error().message});
+      return false;
+    }
+    LinkApplicants(patent);
+    return true;
   }
 
   void LinkApplicants(core::Patent& p) {
@@ -111,7 +181,9 @@ class ImportRun {
     }
   }
 
+  // Called from both threads.
   void Reject(const Rejection& r) {
+    std::lock_guard lock(reject_mu_);
     ++summary_.rejected;
     if (summary_.rejections.size() < kMaxKeptRejections) summary_.rejections.push_back(r);
     if (report_.is_open()) {
@@ -122,14 +194,13 @@ class ImportRun {
 
   // Writes the batch in one transaction. Events for unknown patents are rejected, not fatal:
   // they are checked first so the transaction never fails half-way on them.
-  core::Status Flush() {
-    if (batch_.empty()) return {};
+  core::Status Flush(const std::vector<ImportItem>& batch) {
+    if (batch.empty()) return {};
     if (options_.dry_run) {
-      for (const auto& item : batch_) {
+      for (const auto& item : batch) {
         if (std::holds_alternative<core::Patent>(item.value)) ++summary_.imported;
         else ++summary_.events_added;
       }
-      batch_.clear();
       return {};
     }
     ImportSummary delta;
@@ -137,7 +208,7 @@ class ImportRun {
     IPA_CHECK(db_.Write([&](store::Tx& tx) -> core::Status {
       delta = {};
       late.clear();
-      for (const auto& item : batch_) {
+      for (const auto& item : batch) {
         if (const auto* p = std::get_if<core::Patent>(&item.value)) {
           IPA_TRY(outcome, store::UpsertPatent(tx, *p));
           ++(outcome.inserted ? delta.imported : delta.updated);
@@ -158,17 +229,16 @@ class ImportRun {
     summary_.updated += delta.updated;
     summary_.events_added += delta.events_added;
     for (const auto& r : late) Reject(r);
-    batch_.clear();
     return {};
   }
 
   store::Database& db_;
   const ImportOptions& options_;
   OrgIndex orgs_;
-  std::vector<ImportItem> batch_;
-  ImportSummary summary_;
+  ImportSummary summary_;  // counts written by the writing thread; rejections under reject_mu_
+  std::mutex reject_mu_;
   std::ofstream report_;
-  int64_t records_ = 0;
+  std::atomic<int64_t> records_ = 0;
 };
 
 }  // namespace

@@ -23,8 +23,9 @@ using core::Status;
 
 enum class Dialect { kSqlite, kPostgres };
 
-// A statement parameter. Booleans are stored as integers 0/1 on both backends.
-using Value = std::variant<std::nullptr_t, int64_t, double, std::string>;
+// A statement parameter. Booleans are stored as integers 0/1 on both backends. A string_view
+// parameter borrows its text, which must outlive the statement (bulk writes avoid copies).
+using Value = std::variant<std::nullptr_t, int64_t, double, std::string, std::string_view>;
 
 // One result row; columns are returned as text (NULL as nullopt) on both backends.
 class Row {

@@ -157,6 +157,7 @@ CREATE TABLE patents (
   examination_request_date INTEGER,
   source TEXT NOT NULL DEFAULT '',
   source_status TEXT NOT NULL DEFAULT '',
+  events TEXT NOT NULL DEFAULT '',
   version BIGINT NOT NULL DEFAULT 1,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
@@ -173,24 +174,6 @@ CREATE TABLE patent_applicants (
 )
 ;
 CREATE INDEX patent_applicants_org ON patent_applicants (org_id)
-;
-CREATE TABLE patent_events (
-  patent_id BIGINT NOT NULL REFERENCES patents (id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  event_date INTEGER NOT NULL,
-  patent_year INTEGER NOT NULL DEFAULT 0,
-  days INTEGER NOT NULL DEFAULT 0,
-  party_from TEXT NOT NULL DEFAULT '',
-  party_to TEXT NOT NULL DEFAULT '',
-  licence_type TEXT NOT NULL DEFAULT '',
-  licensee TEXT NOT NULL DEFAULT '',
-  term_start INTEGER,
-  term_end INTEGER,
-  territory TEXT NOT NULL DEFAULT '',
-  note TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (patent_id, position)
-)
 )SQL";
 
 std::string Expand(std::string_view sql, Dialect dialect) {

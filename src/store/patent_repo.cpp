@@ -17,40 +17,37 @@ constexpr std::string_view kColumns =
     "id, application_number, publication_number, grant_number, type, title_zh, title_en, "
     "abstract_zh, abstract_en, first_claim, ipc, cpc, inventors, applicant_address, region_code, "
     "region_rule, agency, agents, priorities, pct, filing_date, publication_date, grant_date, "
-    "examination_request_date, source, source_status";
+    "examination_request_date, source, source_status, events";
 
-// Parameters $1..$25 in the order of kColumns without id.
-constexpr std::string_view kInsert =
+// Parameters $1..$28 (see PatentParams). A new row has version 1; an existing one is
+// replaced and its version goes up, which tells the two apart in one statement.
+constexpr std::string_view kUpsert =
     "INSERT INTO patents (application_number, publication_number, grant_number, type, title_zh, "
     "title_en, abstract_zh, abstract_en, first_claim, ipc, cpc, inventors, applicant_address, "
     "region_code, region_rule, agency, agents, priorities, pct, filing_date, publication_date, "
-    "grant_date, examination_request_date, source, source_status, applicants, created_at, "
+    "grant_date, examination_request_date, source, source_status, applicants, events, created_at, "
     "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-    "$17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27) RETURNING id";
-constexpr std::string_view kUpdate =
-    "UPDATE patents SET publication_number = $2, grant_number = $3, type = $4, title_zh = $5, "
-    "title_en = $6, abstract_zh = $7, abstract_en = $8, first_claim = $9, ipc = $10, cpc = $11, "
-    "inventors = $12, applicant_address = $13, region_code = $14, region_rule = $15, agency = $16, "
-    "agents = $17, priorities = $18, pct = $19, filing_date = $20, publication_date = $21, "
-    "grant_date = $22, examination_request_date = $23, source = $24, source_status = $25, "
-    "applicants = $26, updated_at = $27, version = version + 1 WHERE application_number = $1";
+    "$17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28) "
+    "ON CONFLICT (application_number) DO UPDATE SET publication_number = excluded.publication_number, "
+    "grant_number = excluded.grant_number, type = excluded.type, title_zh = excluded.title_zh, "
+    "title_en = excluded.title_en, abstract_zh = excluded.abstract_zh, abstract_en = excluded.abstract_en, "
+    "first_claim = excluded.first_claim, ipc = excluded.ipc, cpc = excluded.cpc, inventors = excluded.inventors, "
+    "applicant_address = excluded.applicant_address, region_code = excluded.region_code, "
+    "region_rule = excluded.region_rule, agency = excluded.agency, agents = excluded.agents, "
+    "priorities = excluded.priorities, pct = excluded.pct, filing_date = excluded.filing_date, "
+    "publication_date = excluded.publication_date, grant_date = excluded.grant_date, "
+    "examination_request_date = excluded.examination_request_date, source = excluded.source, "
+    "source_status = excluded.source_status, applicants = excluded.applicants, events = excluded.events, "
+    "updated_at = excluded.updated_at, version = patents.version + 1 RETURNING id, version";
 constexpr std::string_view kFindId = "SELECT id FROM patents WHERE application_number = $1";
 constexpr std::string_view kDeleteApplicants = "DELETE FROM patent_applicants WHERE patent_id = $1";
-constexpr std::string_view kDeleteEvents = "DELETE FROM patent_events WHERE patent_id = $1";
 constexpr std::string_view kInsertApplicant =
     "INSERT INTO patent_applicants (patent_id, position, name, org_id) VALUES ($1, $2, $3, $4)";
-constexpr std::string_view kInsertEvent =
-    "INSERT INTO patent_events (patent_id, position, kind, event_date, patent_year, days, "
-    "party_from, party_to, licence_type, licensee, term_start, term_end, territory, note) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
 constexpr std::string_view kSelectApplicants =
     "SELECT name, org_id FROM patent_applicants WHERE patent_id = $1 ORDER BY position";
-constexpr std::string_view kSelectEvents =
-    "SELECT kind, event_date, patent_year, days, party_from, party_to, licence_type, licensee, "
-    "term_start, term_end, territory, note FROM patent_events WHERE patent_id = $1 ORDER BY "
-    "event_date, position";
-constexpr std::string_view kNextEventPosition =
-    "SELECT COALESCE(MAX(position), -1) + 1 FROM patent_events WHERE patent_id = $1";
+constexpr std::string_view kSelectEvents = "SELECT id, events FROM patents WHERE application_number = $1";
+constexpr std::string_view kUpdateEvents =
+    "UPDATE patents SET events = $1, version = version + 1, updated_at = $2 WHERE id = $3";
 
 // One line per item; values never contain the separator.
 std::string JoinLines(const std::vector<std::string>& items) {
@@ -80,9 +77,20 @@ std::optional<Date> DateFromText(std::string_view s) {
   return Date{std::stoi(std::string(s))};
 }
 
+// One event per line, its fields separated by tabs (tabs and line breaks inside text become
+// spaces): kind, date, patent_year, days, from, to, licence_type, licensee, term_start,
+// term_end, territory, note. Dates are days since 1970-01-01.
+std::string Clean(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return out;
+}
+
 std::string EncodePriorities(const std::vector<core::PriorityClaim>& claims) {
   std::vector<std::string> lines;
-  for (const auto& c : claims) lines.push_back(c.country + "\t" + c.number + "\t" + DateText(c.date));
+  for (const auto& c : claims) lines.push_back(Clean(c.country) + "\t" + Clean(c.number) + "\t" + DateText(c.date));
   return JoinLines(lines);
 }
 
@@ -97,7 +105,7 @@ std::vector<core::PriorityClaim> DecodePriorities(const std::string& text) {
 
 std::string EncodePct(const std::optional<core::PctData>& p) {
   if (!p) return "";
-  return p->application_number + "\t" + DateText(p->filing_date) + "\t" + p->publication_number +
+  return Clean(p->application_number) + "\t" + DateText(p->filing_date) + "\t" + Clean(p->publication_number) +
          "\t" + DateText(p->publication_date) + "\t" + DateText(p->national_entry_date);
 }
 
@@ -108,32 +116,62 @@ std::optional<core::PctData> DecodePct(const std::string& text) {
                        DateFromText(f[4])};
 }
 
-std::vector<Value> PatentParams(const Patent& p) {
-  std::vector<std::string> names;
-  for (const auto& a : p.applicants) names.push_back(a.name);
-  return {p.application_number, p.publication_number, p.grant_number,
-          std::string(core::PatentTypeName(p.type)), p.title_zh, p.title_en, p.abstract_zh,
-          p.abstract_en, p.first_claim, JoinLines(p.ipc), JoinLines(p.cpc), JoinLines(p.inventors),
-          p.applicant_address, p.region_code, std::string(core::RegionRuleName(p.region_rule)),
-          p.agency, JoinLines(p.agents), EncodePriorities(p.priorities), EncodePct(p.pct),
-          DateValue(p.filing_date), DateValue(p.publication_date), DateValue(p.grant_date),
-          DateValue(p.examination_request_date), p.source, p.source_status, JoinLines(names),
-          core::NowMs()};
+std::string EncodeEvents(const std::vector<LegalEvent>& events) {
+  std::string out;
+  for (const LegalEvent& e : events) {
+    if (!out.empty()) out.push_back('\n');
+    out += std::string(core::EventKindName(e.kind)) + '\t' + std::to_string(e.date.days) + '\t' +
+           std::to_string(e.patent_year) + '\t' + std::to_string(e.days) + '\t' + Clean(e.from) + '\t' +
+           Clean(e.to) + '\t' + (e.licence_type ? std::string(core::LicenceTypeName(*e.licence_type)) : "") +
+           '\t' + Clean(e.licensee) + '\t' + DateText(e.term_start) + '\t' + DateText(e.term_end) + '\t' +
+           Clean(e.territory) + '\t' + Clean(e.note);
+  }
+  return out;
 }
 
-Status InsertChildren(Tx& tx, PatentId id, const Patent& p) {
+std::vector<LegalEvent> DecodeEvents(const std::string& text) {
+  std::vector<LegalEvent> out;
+  for (const std::string& line : SplitLines(text)) {
+    auto f = core::Split(line, '\t');
+    if (f.size() != 12) continue;
+    LegalEvent e;
+    e.kind = core::ParseEventKind(f[0]).value_or(core::EventKind::kGrant);
+    e.date = Date{std::stoi(std::string(f[1]))};
+    e.patent_year = std::stoi(std::string(f[2]));
+    e.days = std::stoi(std::string(f[3]));
+    e.from = std::string(f[4]);
+    e.to = std::string(f[5]);
+    if (!f[6].empty()) e.licence_type = core::ParseLicenceType(f[6]);
+    e.licensee = std::string(f[7]);
+    e.term_start = DateFromText(f[8]);
+    e.term_end = DateFromText(f[9]);
+    e.territory = std::string(f[10]);
+    e.note = std::string(f[11]);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// Text fields are borrowed from `p` (string_view), so `p` must outlive the statement.
+std::vector<Value> PatentParams(const Patent& p) {
+  std::string names;
+  for (const auto& a : p.applicants) names += (names.empty() ? "" : "\n") + Clean(a.name);
+  using V = std::string_view;
+  return {V(p.application_number), V(p.publication_number), V(p.grant_number),
+          V(core::PatentTypeName(p.type)), V(p.title_zh), V(p.title_en), V(p.abstract_zh),
+          V(p.abstract_en), V(p.first_claim), JoinLines(p.ipc), JoinLines(p.cpc), JoinLines(p.inventors),
+          V(p.applicant_address), V(p.region_code), V(core::RegionRuleName(p.region_rule)),
+          V(p.agency), JoinLines(p.agents), EncodePriorities(p.priorities), EncodePct(p.pct),
+          DateValue(p.filing_date), DateValue(p.publication_date), DateValue(p.grant_date),
+          DateValue(p.examination_request_date), V(p.source), V(p.source_status), std::move(names),
+          EncodeEvents(p.events), core::NowMs()};
+}
+
+Status InsertApplicants(Tx& tx, PatentId id, const Patent& p) {
   for (size_t i = 0; i < p.applicants.size(); ++i) {
     const auto& a = p.applicants[i];
-    IPA_CHECK(tx.Exec(kInsertApplicant, {id.value, static_cast<int64_t>(i), a.name,
+    IPA_CHECK(tx.Exec(kInsertApplicant, {id.value, static_cast<int64_t>(i), std::string_view(a.name),
                                          a.org_id ? Value(a.org_id->value) : Value(nullptr)}));
-  }
-  for (size_t i = 0; i < p.events.size(); ++i) {
-    const LegalEvent& e = p.events[i];
-    IPA_CHECK(tx.Exec(kInsertEvent,
-                      {id.value, static_cast<int64_t>(i), std::string(core::EventKindName(e.kind)),
-                       int64_t{e.date.days}, int64_t{e.patent_year}, int64_t{e.days}, e.from, e.to,
-                       e.licence_type ? std::string(core::LicenceTypeName(*e.licence_type)) : "",
-                       e.licensee, DateValue(e.term_start), DateValue(e.term_end), e.territory, e.note}));
   }
   return {};
 }
@@ -169,32 +207,16 @@ Patent FromRow(const Row& r) {
   p.examination_request_date = DateFrom(r, 23);
   p.source = r.Text(24);
   p.source_status = r.Text(25);
+  p.events = DecodeEvents(r.Text(26));
   return p;
 }
 
-Status LoadChildren(Tx& tx, PatentId id, Patent& p) {
+Status LoadApplicants(Tx& tx, PatentId id, Patent& p) {
   IPA_TRY(applicants, tx.Query(kSelectApplicants, {id.value}));
   for (const Row& r : applicants) {
     core::Applicant a{r.Text(0), std::nullopt};
     if (!r.IsNull(1)) a.org_id = core::OrgId{r.Int(1)};
     p.applicants.push_back(std::move(a));
-  }
-  IPA_TRY(events, tx.Query(kSelectEvents, {id.value}));
-  for (const Row& r : events) {
-    LegalEvent e;
-    e.kind = core::ParseEventKind(r.Text(0)).value_or(core::EventKind::kGrant);
-    e.date = Date{static_cast<int32_t>(r.Int(1))};
-    e.patent_year = static_cast<int>(r.Int(2));
-    e.days = static_cast<int>(r.Int(3));
-    e.from = r.Text(4);
-    e.to = r.Text(5);
-    if (!r.Text(6).empty()) e.licence_type = core::ParseLicenceType(r.Text(6));
-    e.licensee = r.Text(7);
-    e.term_start = DateFrom(r, 8);
-    e.term_end = DateFrom(r, 9);
-    e.territory = r.Text(10);
-    e.note = r.Text(11);
-    p.events.push_back(std::move(e));
   }
   return {};
 }
@@ -211,19 +233,10 @@ std::string LikeEscape(std::string_view s) {
 }  // namespace
 
 Result<UpsertOutcome> UpsertPatent(Tx& tx, const Patent& p) {
-  const std::vector<Value> params = PatentParams(p);
-  IPA_TRY(existing, tx.Query(kFindId, {p.application_number}));
-  UpsertOutcome out;
-  if (existing.empty()) {
-    IPA_TRY(rows, tx.Query(kInsert, params));
-    out = {PatentId{rows.at(0).Int(0)}, true};
-  } else {
-    out = {PatentId{existing[0].Int(0)}, false};
-    IPA_CHECK(tx.Exec(kUpdate, params));
-    IPA_CHECK(tx.Exec(kDeleteApplicants, {out.id.value}));
-    IPA_CHECK(tx.Exec(kDeleteEvents, {out.id.value}));
-  }
-  IPA_CHECK(InsertChildren(tx, out.id, p));
+  IPA_TRY(rows, tx.Query(kUpsert, PatentParams(p)));
+  const UpsertOutcome out{PatentId{rows.at(0).Int(0)}, rows.at(0).Int(1) == 1};
+  if (!out.inserted) IPA_CHECK(tx.Exec(kDeleteApplicants, {out.id.value}));
+  IPA_CHECK(InsertApplicants(tx, out.id, p));
   IPA_CHECK(AppendChange(tx, "patent", std::to_string(out.id.value), out.inserted ? "create" : "update"));
   return out;
 }
@@ -243,20 +256,20 @@ Result<Patent> GetPatent(Tx& tx, const std::string& application_number) {
     return core::Fail(core::ErrorCode::kNotFound, "patent " + application_number + " not found");
   }
   Patent p = FromRow(rows[0]);
-  IPA_CHECK(LoadChildren(tx, PatentId{rows[0].Int(0)}, p));
+  IPA_CHECK(LoadApplicants(tx, PatentId{rows[0].Int(0)}, p));
   return p;
 }
 
 Status AppendPatentEvent(Tx& tx, const std::string& application_number, const LegalEvent& e) {
-  IPA_TRY(id, FindPatentId(tx, application_number));
-  IPA_TRY(pos, tx.QueryOne(kNextEventPosition, {id.value}));
-  IPA_CHECK(tx.Exec(kInsertEvent,
-                    {id.value, pos.Int(0), std::string(core::EventKindName(e.kind)), int64_t{e.date.days},
-                     int64_t{e.patent_year}, int64_t{e.days}, e.from, e.to,
-                     e.licence_type ? std::string(core::LicenceTypeName(*e.licence_type)) : "",
-                     e.licensee, DateValue(e.term_start), DateValue(e.term_end), e.territory, e.note}));
-  IPA_CHECK(tx.Exec("UPDATE patents SET version = version + 1, updated_at = $1 WHERE id = $2",
-                    {core::NowMs(), id.value}));
+  IPA_TRY(rows, tx.Query(kSelectEvents, {application_number}));
+  if (rows.empty()) {
+    return core::Fail(core::ErrorCode::kNotFound, "patent " + application_number + " not found");
+  }
+  std::vector<LegalEvent> events = DecodeEvents(rows[0].Text(1));
+  events.push_back(e);
+  core::SortEventsByDate(events);
+  const PatentId id{rows[0].Int(0)};
+  IPA_CHECK(tx.Exec(kUpdateEvents, {EncodeEvents(events), core::NowMs(), id.value}));
   return AppendChange(tx, "patent", std::to_string(id.value), "update");
 }
 
@@ -298,7 +311,7 @@ Result<std::vector<std::pair<PatentId, Patent>>> ListPatents(Tx& tx, const Paten
   for (const Row& r : rows) {
     PatentId id{r.Int(0)};
     Patent p = FromRow(r);
-    IPA_CHECK(LoadChildren(tx, id, p));
+    IPA_CHECK(LoadApplicants(tx, id, p));
     out.emplace_back(id, std::move(p));
   }
   return out;

@@ -92,6 +92,7 @@ class PgTx final : public Tx {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, std::nullptr_t>) return;
             else if constexpr (std::is_same_v<T, std::string>) texts[i] = v;
+            else if constexpr (std::is_same_v<T, std::string_view>) texts[i] = std::string(v);
             else texts[i] = std::to_string(v);
             values[i] = texts[i].c_str();
           },

@@ -101,7 +101,8 @@ class Connection {
             if constexpr (std::is_same_v<T, std::nullptr_t>) rc = sqlite3_bind_null(stmt, idx);
             else if constexpr (std::is_same_v<T, int64_t>) rc = sqlite3_bind_int64(stmt, idx, v);
             else if constexpr (std::is_same_v<T, double>) rc = sqlite3_bind_double(stmt, idx, v);
-            else rc = sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+            else if constexpr (std::is_same_v<T, std::string_view>) rc = sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+            else rc = sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);  // lives until reset
           },
           params[i]);
       if (rc != SQLITE_OK) {
