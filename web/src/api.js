@@ -65,10 +65,13 @@ async function readJson(res) {
 /**
  * Calls the API. Returns {data, etag, status}; throws ApiError for a non-2xx answer or when the
  * server cannot be reached (status 0). `ifMatch` is sent as If-Match (an ETag, quotes included).
+ * `rawBody` (a File, Blob or string) is sent as it is, with `contentType` (default
+ * application/octet-stream), instead of a JSON `body`: uploads such as POST /imports.
  */
-export async function api(method, path, { query, body, ifMatch } = {}) {
+export async function api(method, path, { query, body, ifMatch, rawBody, contentType } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (rawBody !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream'
+  else if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken
   if (ifMatch) headers['If-Match'] = ifMatch
   let res
@@ -76,7 +79,7 @@ export async function api(method, path, { query, body, ifMatch } = {}) {
     res = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody !== undefined ? rawBody : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
     })
@@ -94,6 +97,39 @@ export async function api(method, path, { query, body, ifMatch } = {}) {
 }
 
 export const apiGet = (path, query) => api('GET', path, { query })
+
+/**
+ * Downloads a file the API answers (e.g. GET /patents/export): fetched first so that an error
+ * comes back as ApiError rather than as a downloaded problem document, then saved under the
+ * name of its Content-Disposition (or `fallbackName`).
+ */
+export async function downloadFile(path, query, fallbackName) {
+  let res
+  try {
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin', cache: 'no-store' })
+  } catch {
+    throw new ApiError(0, {})
+  }
+  if (!res.ok) {
+    const data = await readJson(res)
+    const problem = data && typeof data === 'object' ? { ...data } : {}
+    if (!problem.request_id) problem.request_id = res.headers.get('x-request-id')
+    if (res.status === 401 && onUnauthenticated) onUnauthenticated()
+    throw new ApiError(res.status, problem)
+  }
+  const disposition = res.headers.get('content-disposition') || ''
+  const match = /filename="?([^";]+)"?/i.exec(disposition)
+  const blob = await res.blob()
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = match ? match[1] : fallbackName
+  document.body.appendChild(link)
+  link.click()
+  document.body.removeChild(link)
+  setTimeout(() => URL.revokeObjectURL(url), 10000)
+  return { size: blob.size, name: link.download }
+}
 
 /** Shows an error to the user: the problem's detail (and request id) in an ElMessage. */
 export function showError(err) {

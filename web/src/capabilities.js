@@ -6,7 +6,7 @@ import {
 
 export const CAPABILITIES = [
   { key: 'c1', path: '/members', icon: OfficeBuilding, ready: true },
-  { key: 'c2', path: '/patents', icon: Document, ready: false },
+  { key: 'c2', path: '/patents', icon: Document, ready: true },
   { key: 'c3', path: '/analytics', icon: DataAnalysis, ready: false },
   { key: 'c4', path: '/matchmaking', icon: Connection, ready: false },
   { key: 'c5', path: '/trading', icon: Sell, ready: false },

@@ -22,3 +22,10 @@ export function orgEditScope(user, org) {
   if (user.org_id != null && String(user.org_id) === String(org.id)) return 'own'
   return null
 }
+
+/** Uploading patent files (POST /imports) and following the jobs: admins and office users. */
+export const PATENT_IMPORT_ROLES = ['admin', 'office']
+
+export function canImportPatents(user) {
+  return hasRole(user, PATENT_IMPORT_ROLES)
+}

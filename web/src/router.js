@@ -12,6 +12,10 @@ import PlannedView from './views/PlannedView.vue'
 import UsersView from './views/UsersView.vue'
 import AuditView from './views/AuditView.vue'
 import TokensView from './views/TokensView.vue'
+import PatentsView from './views/PatentsView.vue'
+import PatentView from './views/PatentView.vue'
+import PatentImportView from './views/PatentImportView.vue'
+import { PATENT_IMPORT_ROLES } from './permissions.js'
 import NotFoundView from './views/NotFoundView.vue'
 
 const planned = CAPABILITIES.filter((c) => !c.ready).map((c) => ({
@@ -30,6 +34,9 @@ const routes = [
     children: [
       { path: '', redirect: '/members' },
       { path: 'members/:id?', name: 'members', component: MembersView, meta: { nav: 'c1' } },
+      { path: 'patents', name: 'patents', component: PatentsView, meta: { nav: 'c2' } },
+      { path: 'patents/import', name: 'patent-import', component: PatentImportView, meta: { nav: 'patentImport', roles: PATENT_IMPORT_ROLES } },
+      { path: 'patents/:number', name: 'patent', component: PatentView, meta: { nav: 'c2' } },
       ...planned,
       { path: 'admin/users', name: 'users', component: UsersView, meta: { nav: 'users', roles: ['admin'] } },
       { path: 'admin/audit', name: 'audit', component: AuditView, meta: { nav: 'audit', roles: ['admin', 'office'] } },
