@@ -62,8 +62,11 @@ void ImportJobs::Run(Job* job, Actor actor, importer::Format format, std::string
     job->view.state = "done";
     job->view.summary = std::move(*result);
     job->view.progress = 1;
-    // The report names the temporary file; show the uploaded name instead.
+    // The report names the temporary file on the server; show the uploaded name instead.
     for (auto& r : job->view.summary.rejections) r.where.file = job->view.file_name;
+    for (auto& w : job->view.summary.warnings) {
+      if (w.starts_with(path)) w = job->view.file_name + w.substr(path.size());
+    }
   } else {
     job->view.state = "failed";
     job->view.error = result.error().message;

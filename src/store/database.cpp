@@ -23,6 +23,15 @@ std::optional<int64_t> Row::OptInt(size_t i) const {
 
 int64_t Row::Int(size_t i) const { return OptInt(i).value_or(0); }
 
+std::string LikeEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
 Result<Row> Tx::QueryOne(std::string_view sql, std::initializer_list<Value> params) {
   IPA_TRY(rows, Query(sql, params));
   if (rows.empty()) return core::Fail(core::ErrorCode::kNotFound, "not found");

@@ -79,6 +79,9 @@ class Database {
   virtual std::string Describe() const = 0;
 };
 
+// `s` with LIKE's wildcards escaped for `LIKE ... ESCAPE '\'` (same on both backends).
+std::string LikeEscape(std::string_view s);
+
 // Helpers to run a transaction that produces a value.
 template <class T, class F>
 Result<T> ReadValue(Database& db, F&& fn) {

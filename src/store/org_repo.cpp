@@ -61,15 +61,6 @@ Organization FromRow(const Row& r) {
   return o;
 }
 
-std::string LikeEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<core::OrgId> InsertOrg(Tx& tx, const Organization& o) {

@@ -221,15 +221,6 @@ Status LoadApplicants(Tx& tx, PatentId id, Patent& p) {
   return {};
 }
 
-std::string LikeEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<UpsertOutcome> UpsertPatent(Tx& tx, const Patent& p) {

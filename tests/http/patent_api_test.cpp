@@ -57,6 +57,9 @@ TEST_F(PatentApiTest, UploadImportsGoodRowsAndExplainsTheBadOne) {
   EXPECT_EQ(job["summary"]["imported"], 1);
   EXPECT_EQ(job["summary"]["rejected"], 1);
   EXPECT_EQ(job["summary"]["line"], "imported 1, updated 0, rejected 1");
+  for (const auto& w : job["warnings"]) {
+    EXPECT_TRUE(w.get<std::string>().starts_with("sample.csv")) << "no server paths in notes: " << w;
+  }
   ASSERT_EQ(job["rejections"].size(), 1u);
   EXPECT_EQ(job["rejections"][0]["file"], "sample.csv");
   EXPECT_EQ(job["rejections"][0]["line"], 3);
@@ -101,6 +104,8 @@ TEST_F(PatentApiTest, DetailShowsStatusTodayAndOnADateWithTheAnnuitySchedule) {
   EXPECT_EQ(p["annuities"]["years"][1]["late_fee_bands"].size(), 6u);
   EXPECT_FALSE(p["status_history"].empty());
   EXPECT_EQ(api().Call("GET", "/api/v1/patents/201710601862.3?on=2019-02-30", "", &member).status, 400);
+  EXPECT_EQ(api().Call("GET", "/api/v1/patents/CN201710601862.3", "", &member).status, 200) << "typed with its prefix";
+  EXPECT_EQ(api().Call("GET", "/api/v1/patents/ZL2017106018623", "", &member).status, 200);
   EXPECT_EQ(api().Call("GET", "/api/v1/patents/209910000000.1", "", &member).status, 404);
 }
 

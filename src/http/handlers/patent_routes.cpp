@@ -4,6 +4,7 @@
 #include "core/cursor.hpp"
 #include "core/ipc_reference.hpp"
 #include "core/legal_status.hpp"
+#include "core/patent_normalize.hpp"
 #include "core/patent_term.hpp"
 #include "core/region.hpp"
 #include "core/time.hpp"
@@ -179,7 +180,9 @@ core::Result<Response> ListPatents(Context& ctx) {
 }
 
 core::Result<Response> GetPatent(Context& ctx) {
-  const std::string& number = ctx.Param("number");
+  // Numbers as people type them ("CN201710601862.3", "ZL…", no dot) find the stored key.
+  auto normal = core::NormalizeApplicationNumberText(ctx.Param("number"));
+  const std::string number = normal ? *normal : ctx.Param("number");
   IPA_TRY(p, store::ReadValue<Patent>(ctx.app.db, [&](store::Tx& tx) { return store::GetPatent(tx, number); }));
   const Date today = core::Today();
   IPA_TRY(on, DateParam(ctx.req, "on", today));
