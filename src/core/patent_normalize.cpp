@@ -27,7 +27,8 @@ uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
 std::string ContentKey(const Patent& p) {
   uint64_t h = Fnv1a(p.title_zh.empty() ? p.title_en : p.title_zh);
   h = Fnv1a(p.filing_date ? FormatDate(*p.filing_date) : "", h);
-  h = Fnv1a(p.applicants.empty() ? "" : p.applicants[0].name, h);
+  for (const auto& a : p.applicants) h = Fnv1a(a.name + "\n", h);
+  for (const auto& n : p.inventors) h = Fnv1a(n + "\n", h);
   char buf[24];
   std::snprintf(buf, sizeof buf, "H%016llx", static_cast<unsigned long long>(h));
   return buf;

@@ -14,8 +14,8 @@ namespace ipa::core {
 //  - a Chinese application number, validated with its check character: "201710601862.3";
 //  - a foreign one with its country prefix, kept as written in upper case: "US16123456";
 //  - for records known only by publication number, that number: "CN114081026A";
-//  - for records with no number at all, "H" + 16 hex digits of a hash of title, filing date
-//    and first applicant, so re-importing the same row finds the same record.
+//  - for records with no number at all, "H" + 16 hex digits of a hash of title, filing date,
+//    applicants and inventors, so re-importing the same row finds the same record.
 // kInvalidArgument (field "application_number") when a Chinese number is malformed.
 Result<std::string> NormalizeApplicationNumberText(std::string_view text);
 
