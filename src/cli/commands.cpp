@@ -12,6 +12,7 @@
 
 #include "core/region.hpp"
 #include "http/metrics.hpp"
+#include "importer/cn_csv_writer.hpp"
 #include "importer/jsonl_writer.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -58,17 +59,20 @@ core::Status RunMigrate(store::Database& db) {
   return {};
 }
 
-// Generates the demo corpus into a JSON Lines file (for benchmarks and imports elsewhere).
+// Generates the demo corpus into a JSON Lines or 61-column CSV file (for benchmarks and imports
+// elsewhere).
 core::Status WriteDemoPatents(store::Database& db, const DemoOptions& o) {
   IPA_TRY(members, service::DemoApplicantsFromRegistry(db));
   std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
   if (!out) return Fail(ErrorCode::kInvalidArgument, "cannot write " + o.out, "out");
   const auto start = std::chrono::steady_clock::now();
   service::DemoPatentOptions options{o.patents, o.seed, std::move(members)};
+  const bool csv = o.out_format == "cn-csv";
+  if (csv) out << importer::CnCsvHeader() << importer::kCnCsvLineEnd;
   std::string line;
   service::GenerateDemoPatents(options, [&](core::Patent&& p) {
-    line = importer::ToJsonLine(p);
-    line.push_back('\n');
+    line = csv ? importer::ToCnCsvRow(p) : importer::ToJsonLine(p);
+    line.append(csv ? importer::kCnCsvLineEnd : "\n");
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
   });
   if (!out.flush()) return Fail(ErrorCode::kUnavailable, "writing " + o.out + " failed");

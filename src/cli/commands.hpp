@@ -18,7 +18,8 @@ struct ServeOptions {
 struct DemoOptions {
   uint64_t seed = 2016;
   int64_t patents = 0;
-  std::string out;  // JSON Lines file instead of the database
+  std::string out;  // a file instead of the database, in out_format
+  std::string out_format = "jsonl";  // of `out`: "jsonl" or "cn-csv" (the 61-column layout)
 };
 
 struct UserOptions {

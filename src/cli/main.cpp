@@ -50,7 +50,9 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand("demo-data", "Load the demo registry and accounts, and N demo patents (once)");
   demo->add_option("--seed", demo_opts.seed, "random seed (default 2016)");
   demo->add_option("--patents", demo_opts.patents, "how many demo patents to generate (default 0)");
-  demo->add_option("--out", demo_opts.out, "write the patents to this JSON Lines file instead of the database");
+  demo->add_option("--out", demo_opts.out, "write the patents to this file instead of the database");
+  demo->add_option("--out-format", demo_opts.out_format, "jsonl (default) | cn-csv (the 61-column export layout)")
+      ->check(CLI::IsMember({"jsonl", "cn-csv"}));
 
   ipa::cli::ImportCommandOptions import_opts;
   auto* import_cmd = app.add_subcommand("import", "Import patents or legal events from files");

@@ -5,16 +5,8 @@
 #include "core/region.hpp"
 
 namespace ipa::core {
-namespace {
 
-// A region and the short names it is written with: "河北省" also as "河北", "石家庄市" as
-// "石家庄", "内蒙古自治区" as "内蒙古".
-struct NameEntry {
-  std::string name;
-  const Region* region;
-};
-
-std::string ShortName(const std::string& name, RegionLevel level) {
+std::string RegionShortName(const std::string& name, RegionLevel level) {
   static const char* kSuffixes[] = {"维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区",
                                     "自治区", "省", "市"};
   if (level == RegionLevel::kDistrict) return name;  // "长安区" stays whole (too ambiguous short)
@@ -25,12 +17,21 @@ std::string ShortName(const std::string& name, RegionLevel level) {
   return name;
 }
 
+namespace {
+
+// A region and the short names it is written with: "河北省" also as "河北", "石家庄市" as
+// "石家庄", "内蒙古自治区" as "内蒙古".
+struct NameEntry {
+  std::string name;
+  const Region* region;
+};
+
 const std::vector<NameEntry>& Names() {
   static const std::vector<NameEntry> names = [] {
     std::vector<NameEntry> out;
     for (const Region& r : AllRegions()) {
       out.push_back({r.name, &r});
-      const std::string short_name = ShortName(r.name, r.level);
+      const std::string short_name = RegionShortName(r.name, r.level);
       if (short_name != r.name) out.push_back({short_name, &r});
     }
     // Longer names first so "石家庄市" wins over "石家庄", districts over nothing.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/patent.hpp"
+#include "core/region.hpp"
 
 namespace ipa::core {
 
@@ -15,6 +16,10 @@ struct InferredRegion {
   std::string region_code;  // "" when nothing matched
   RegionRule rule = RegionRule::kNone;
 };
+
+// The name a region is usually written with: "河北省" → "河北", "内蒙古自治区" → "内蒙古",
+// "石家庄市" → "石家庄"; districts keep their full name ("长安区").
+std::string RegionShortName(const std::string& name, RegionLevel level);
 
 // The most specific GB/T 2260 region named at the start of `text` or anywhere in an address
 // (a district or city of Beijing, Tianjin or Hebei; else a province). "" when none.
