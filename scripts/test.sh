@@ -57,7 +57,7 @@ run_tier "browser (Chromium)" browser_tier
 sanitizer_tier() {
   log "building (asan: clang 19, ASan + UBSan, libFuzzer)"
   cmake --preset asan -S "$ROOT" -DIPA_WERROR=ON >/dev/null
-  cmake --build "$ROOT/build/asan" -j "$(nproc)" --target core_tests store_tests http_tests json_body_fuzz
+  cmake --build "$ROOT/build/asan" -j "$(nproc)"  # every test program and fuzz target
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$ROOT/build/asan" --output-on-failure -j "$(nproc)" -L 'unit|store|http|fuzz' --timeout 600
 }
