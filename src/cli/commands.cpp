@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "core/region.hpp"
+#include "evidence/receipt.hpp"
 #include "http/metrics.hpp"
 #include "importer/cn_csv_writer.hpp"
 #include "importer/jsonl_writer.hpp"
@@ -52,6 +53,49 @@ void PrintDemoLogins() {
 }
 
 }  // namespace
+
+int RunVerify(const VerifyOptions& o) {
+  auto slurp = [](const std::string& path) -> std::optional<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  const auto bundle = slurp(o.bundle);
+  if (!bundle) {
+    std::cerr << "error: cannot read " << o.bundle << "\n";
+    return 2;
+  }
+  std::optional<std::string> file;
+  if (!o.file.empty()) {
+    file = slurp(o.file);
+    if (!file) {
+      std::cerr << "error: cannot read " << o.file << "\n";
+      return 2;
+    }
+  }
+  auto receipt = evidence::ParseReceipt(*bundle);
+  if (!receipt) {
+    std::cout << "NOT VERIFIED: " << receipt.error().message << "\n";
+    return 1;
+  }
+  std::vector<std::string> required = o.required;
+  if (required.empty()) {
+    for (const auto& [name, key] : receipt->public_keys) required.push_back(name);
+  }
+  auto v = evidence::VerifyReceipt(*receipt, file ? std::optional<std::string_view>(*file) : std::nullopt, required);
+  if (!v) {
+    std::cout << "NOT VERIFIED: " << v.error().message << "\n";
+    return 1;
+  }
+  std::cout << "VERIFIED: leaf " << receipt->leaf_index << " of " << v->checkpoint.size << " in "
+            << v->checkpoint.origin << ", root " << evidence::HashHex(v->checkpoint.root) << "\n";
+  std::cout << "  signed by: ";
+  for (size_t i = 0; i < v->signers.size(); ++i) std::cout << (i ? ", " : "") << v->signers[i];
+  std::cout << "\n  record: case " << v->record.case_id << ", evidence " << v->record.evidence_id << ", sha256 "
+            << v->record.sha256 << ", captured by " << v->record.captured_by << " at " << v->record.captured_at << "\n";
+  std::cout << (v->file_checked ? "  file: matches the record\n" : "  file: not given, not checked\n");
+  return 0;
+}
 
 core::Status RunMigrate(store::Database& db) {
   IPA_TRY(applied, store::Migrate(db));

@@ -36,6 +36,15 @@ struct ImportCommandOptions {
   int batch = 2000;
 };
 
+struct VerifyOptions {
+  std::string bundle;
+  std::string file;
+  std::vector<std::string> required;
+};
+
+// Exit code: 0 verified, 1 not verified (the reason printed), 2 unreadable input.
+int RunVerify(const VerifyOptions& options);
+
 core::Status RunImport(store::Database& db, const ImportCommandOptions& options);
 core::Status RunServe(const app::Config& config, store::Database& db, const ServeOptions& options);
 core::Status RunMigrate(store::Database& db);

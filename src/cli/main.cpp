@@ -62,6 +62,12 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--batch", import_opts.batch, "records per transaction (default 2000)");
   import_cmd->add_option("files", import_opts.files, "files to import")->required();
 
+  ipa::cli::VerifyOptions verify_opts;
+  auto* verify = app.add_subcommand("verify", "Verify an evidence receipt offline (and its file)");
+  verify->add_option("bundle", verify_opts.bundle, "the receipt JSON")->required();
+  verify->add_option("file", verify_opts.file, "the evidence file, checked against the receipt's SHA-256");
+  verify->add_option("--require", verify_opts.required, "key names that must have signed (default: every key in the receipt)");
+
   auto* user = app.add_subcommand("user", "Manage user accounts");
   user->require_subcommand(1);
   ipa::cli::UserOptions user_opts;
@@ -78,6 +84,8 @@ int main(int argc, char** argv) {
   auto* user_list = user->add_subcommand("list", "List users");
 
   CLI11_PARSE(app, argc, argv);
+  // Offline: no configuration, no database.
+  if (*verify) return ipa::cli::RunVerify(verify_opts);
 
   Config config;
   std::map<std::string, std::string> settings;
