@@ -12,18 +12,6 @@ namespace {
 using C = CnColumn;
 using Fields = std::vector<std::string>;
 
-// Stable insertion sort: a row has a handful of events. (std::stable_sort would pull in
-// get_temporary_buffer, deprecated in C++17, which clang's -Werror build rejects.)
-void SortByDate(std::vector<core::LegalEvent>& events) {
-  for (size_t i = 1; i < events.size(); ++i) {
-    const auto at =
-        std::upper_bound(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(i), events[i],
-                         [](const auto& a, const auto& b) { return a.date < b.date; });
-    std::rotate(at, events.begin() + static_cast<std::ptrdiff_t>(i),
-                events.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-  }
-}
-
 class RowMapper {
  public:
   RowMapper(const CnColumns& columns, const Fields& fields) : cols_(columns), fields_(fields) {}
@@ -61,7 +49,7 @@ std::expected<core::Patent, FieldError> RowMapper::Map() {
   IPA_FIELD_CHECK(Pct());
   IPA_FIELD_CHECK(Priorities());
   IPA_FIELD_CHECK(DateEvents());
-  SortByDate(p_.events);
+  core::SortEventsByDate(p_.events);
   return std::move(p_);
 }
 
