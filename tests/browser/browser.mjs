@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { describe, it, before, after } from 'node:test'
 import { chromium } from 'playwright-core'
 
 export const BASE_URL = (process.env.IPA_BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
@@ -83,4 +84,35 @@ export async function signIn(page, { login, password }) {
   ])
   await page.waitForURL('**/members')
   await byTest(page, 'members-table').waitFor()
+}
+
+/**
+ * A journey: ordered steps sharing one browser page. After a failed step the rest are skipped
+ * and a screenshot named `<prefix>-FAILED-<step>` shows where. `steps(step, ctx)` declares the
+ * steps; `ctx.page` and `ctx.problems` are set before the first one runs.
+ */
+export function journey(name, prefix, steps) {
+  describe(name, { concurrency: false }, () => {
+    const ctx = { browser: null, page: null, problems: [] }
+    let failed = false
+    const step = (title, fn) => it(title, async (t) => {
+      if (failed) return t.skip('an earlier step failed')
+      try {
+        await fn()
+      } catch (err) {
+        failed = true
+        await screenshot(ctx.page, `${prefix}-FAILED-${title.replace(/\W+/g, '_')}`).catch(() => {})
+        throw err
+      }
+    })
+    before(async () => {
+      await requireServer()
+      ctx.browser = await launchBrowser()
+      Object.assign(ctx, await openPage(ctx.browser))
+    })
+    after(async () => {
+      if (ctx.browser) await ctx.browser.close()
+    })
+    steps(step, ctx)
+  })
 }

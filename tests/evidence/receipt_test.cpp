@@ -8,9 +8,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "evidence/base64.hpp"
 #include "evidence/merkle_log.hpp"
 #include "evidence/signed_note.hpp"
 
@@ -161,6 +164,77 @@ TEST_F(ReceiptTest, MalformedJsonIsNamed) {
   std::string json = FormatReceipt(receipt_);
   json.insert(1, R"("extra": 1, )");
   EXPECT_EQ(ParseReceipt(json).error().field, "extra");
+}
+
+// The golden cases the browser verifier (web/src/evidence/receiptVerify.js) must agree with:
+// one good receipt with its file, and tampered variants with the part this implementation names.
+// tests/browser/receipt_verify.test.mjs checks the same file. The keys are random, so the file
+// is only rewritten on request (IPA_UPDATE_FIXTURES=1); otherwise this test re-checks it.
+TEST_F(ReceiptTest, GoldenCasesForTheBrowserVerifier) {
+  const std::filesystem::path path = IPA_SOURCE_DIR "/tests/evidence/fixtures/receipt-cases.json";
+  if (std::getenv("IPA_UPDATE_FIXTURES") != nullptr) {
+    nlohmann::json cases = nlohmann::json::array();
+    auto add = [&](const std::string& what, const Receipt& r, const std::string& file) {
+      auto v = VerifyReceipt(r, file, required_);
+      cases.push_back({{"what", what},
+                       {"receipt", nlohmann::json::parse(FormatReceipt(r))},
+                       {"file", Base64Encode(file)},
+                       {"part", v ? "verified" : v.error().field}});
+    };
+    add("good", receipt_, file_);
+    std::string file = file_;
+    file[3] ^= 1;
+    add("file byte 3 flipped", receipt_, file);
+    add("file one byte shorter", receipt_, file_.substr(1));
+    for (size_t i = 16; i < receipt_.leaf.size(); i += 29) {
+      Receipt r = receipt_;
+      r.leaf[i] ^= 0x01;
+      add("leaf byte " + std::to_string(i) + " flipped", r, file_);
+    }
+    for (size_t h = 0; h < receipt_.inclusion_path.size(); ++h) {
+      Receipt r = receipt_;
+      r.inclusion_path[h][h % 32] ^= 1;
+      add("inclusion_path[" + std::to_string(h) + "] flipped", r, file_);
+    }
+    Receipt bigger = receipt_;
+    bigger.tree_size = 6;
+    add("tree_size 6", bigger, file_);
+    Receipt other_index = receipt_;
+    other_index.leaf_index = 3;
+    add("leaf_index 3", other_index, file_);
+    for (const char* office : {"jjj-office-BJ", "jjj-office-TJ", "jjj-office-HE"}) {
+      Receipt forged = receipt_;
+      const auto at = forged.checkpoint.find(std::string("— ") + office + " ");
+      ASSERT_NE(at, std::string::npos);
+      char& c = forged.checkpoint[at + 40];
+      c = c == 'A' ? 'B' : 'A';
+      add(std::string("signature of ") + office + " changed", forged, file_);
+    }
+    Receipt missing = receipt_;
+    auto note = *ParseNote(missing.checkpoint);
+    note.signatures.pop_back();
+    missing.checkpoint = FormatNote(note);
+    add("last signature removed", missing, file_);
+    Receipt body = receipt_;
+    body.checkpoint.replace(body.checkpoint.find('\n') + 1, 1, "4");
+    add("checkpoint size edited", body, file_);
+    std::ofstream(path) << cases.dump(1) << '\n';
+  }
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << path;
+  const auto cases = nlohmann::json::parse(in);
+  ASSERT_GE(cases.size(), 10u);
+  int verified = 0;
+  for (const auto& c : cases) {
+    auto receipt = ParseReceipt(c["receipt"].dump());
+    ASSERT_TRUE(receipt.has_value()) << c["what"];
+    const auto file = Base64Decode(c["file"].get<std::string>());
+    ASSERT_TRUE(file.has_value());
+    auto v = VerifyReceipt(*receipt, *file, required_);
+    EXPECT_EQ(v ? "verified" : v.error().field, c["part"].get<std::string>()) << c["what"];
+    verified += v.has_value();
+  }
+  EXPECT_EQ(verified, 1);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@ import PatentView from './views/PatentView.vue'
 import PatentImportView from './views/PatentImportView.vue'
 import { PATENT_IMPORT_ROLES } from './permissions.js'
 import NotFoundView from './views/NotFoundView.vue'
+import VerifyView from './views/VerifyView.vue'
 
 const planned = CAPABILITIES.filter((c) => !c.ready).map((c) => ({
   path: c.path.slice(1),
@@ -28,6 +29,7 @@ const planned = CAPABILITIES.filter((c) => !c.ready).map((c) => ({
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  { path: '/verify', name: 'verify', component: VerifyView, meta: { public: true } },
   {
     path: '/',
     component: AppLayout,
