@@ -208,6 +208,19 @@ std::vector<std::string> Statements(std::string_view sql) {
   return out;
 }
 
+// Saved searches (issue 4): a user's named queries in the search language, run again on demand.
+constexpr std::string_view kV7SavedSearches = R"sql(
+CREATE TABLE saved_searches (
+  id {{PK}},
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  query TEXT NOT NULL,
+  sort TEXT NOT NULL DEFAULT 'relevance',
+  created_at BIGINT NOT NULL,
+  UNIQUE (user_id, name)
+)
+)sql";
+
 constexpr std::string_view kCreateMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
     "NULL, applied_at BIGINT NOT NULL)";
@@ -223,6 +236,7 @@ const std::vector<Migration>& AllMigrations() {
       {1, "foundation", kV1Foundation},
       {2, "offices", kV2Offices},
       {3, "patents", kV3Patents},
+      {7, "saved_searches", kV7SavedSearches},
   };
   return migrations;
 }

@@ -11,6 +11,7 @@ void RegisterOrganizationRoutes(Router& router);
 void RegisterReferenceRoutes(Router& router);
 void RegisterAuditRoutes(Router& router);
 void RegisterPatentRoutes(Router& router);
+void RegisterSearchRoutes(Router& router);
 void RegisterSystemRoutes(Router& router);
 
 }  // namespace ipa::http

@@ -40,6 +40,7 @@ void RegisterAllRoutes(Router& router) {
   RegisterReferenceRoutes(router);
   RegisterAuditRoutes(router);
   RegisterPatentRoutes(router);
+  RegisterSearchRoutes(router);
 }
 
 }  // namespace ipa::http
