@@ -43,8 +43,8 @@ core::Result<SavedSearch> SavedSearchService::Create(const Actor& actor, std::st
   if (std::find(kSearchSorts.begin(), kSearchSorts.end(), sort) == kSearchSorts.end()) {
     return Fail(ErrorCode::kInvalidArgument,
                 "unknown sort \"" + std::string(sort) +
-                    "\"; use relevance, filing_date_desc, filing_date_asc, publication_date_desc or "
-                    "grant_date_desc",
+                    "\"; use relevance, filing_desc, filing_asc, publication_desc or "
+                    "grant_desc",
                 "sort");
   }
   store::SavedSearchRow row{0, actor.user->id, std::string(trimmed), index::ToString(*parsed),

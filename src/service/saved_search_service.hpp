@@ -16,7 +16,7 @@ namespace ipa::service {
 
 // The sort orders of the search API, by name.
 inline constexpr std::array<std::string_view, 5> kSearchSorts = {
-    "relevance", "filing_date_desc", "filing_date_asc", "publication_date_desc", "grant_date_desc"};
+    "relevance", "filing_desc", "filing_asc", "publication_desc", "grant_desc"};
 inline constexpr size_t kMaxSavedSearches = 200;  // per user
 inline constexpr size_t kMaxSavedSearchName = 100;  // characters
 

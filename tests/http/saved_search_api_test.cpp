@@ -29,7 +29,7 @@ TEST_F(SavedSearchApiTest, SavesInCanonicalFormListsNewestFirstAndOnlyTheOwners)
   EXPECT_EQ(ab["name"], "天津锂电池");
   EXPECT_EQ(ab["query"], "TAC=(锂电池 AND 正极) AND IPC=H01M AND region=120000");
   EXPECT_EQ(ab["sort"], "relevance");
-  auto b = Save({{"name", "近期授权"}, {"query", "GD>=2024-01-01"}, {"sort", "grant_date_desc"}}, member_);
+  auto b = Save({{"name", "近期授权"}, {"query", "GD>=2024-01-01"}, {"sort", "grant_desc"}}, member_);
   ASSERT_EQ(b.status, 201) << b.body;
   ASSERT_EQ(Save({{"name", "别人的"}, {"query", "电池"}}, office_).status, 201);
 
