@@ -76,6 +76,11 @@ Status AppendChange(Tx& tx, std::string_view entity, std::string_view entity_id,
   return {};
 }
 
+Result<int64_t> LatestChangeSeq(Tx& tx) {
+  IPA_TRY(row, tx.QueryOne("SELECT COALESCE(MAX(seq), 0) FROM change_log"));
+  return row.Int(0);
+}
+
 Result<std::vector<Change>> ChangesAfter(Tx& tx, int64_t after_seq, int limit) {
   IPA_TRY(rows, tx.Query(kSelectChanges, {after_seq, int64_t{limit}}));
   std::vector<Change> out;

@@ -52,6 +52,8 @@ struct Change {
 Status AppendChange(Tx& tx, std::string_view entity, std::string_view entity_id,
                     std::string_view op);
 Result<std::vector<Change>> ChangesAfter(Tx& tx, int64_t after_seq, int limit);
+// The highest sequence number in the change log, 0 when it is empty.
+Result<int64_t> LatestChangeSeq(Tx& tx);
 
 Result<std::optional<std::string>> GetSetting(Tx& tx, const std::string& key);
 Status PutSetting(Tx& tx, const std::string& key, const std::string& value);

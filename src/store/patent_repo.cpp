@@ -308,6 +308,20 @@ Result<std::vector<std::pair<PatentId, Patent>>> ListPatents(Tx& tx, const Paten
   return out;
 }
 
+Result<std::vector<std::pair<PatentId, Patent>>> ScanPatents(Tx& tx, int64_t after_id, int limit) {
+  static const std::string sql =
+      "SELECT " + std::string(kColumns) + ", applicants FROM patents WHERE id > $1 ORDER BY id LIMIT $2";
+  IPA_TRY(rows, tx.Query(sql, {after_id, int64_t{limit}}));
+  std::vector<std::pair<PatentId, Patent>> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    Patent p = FromRow(r);
+    for (auto& name : SplitLines(r.Text(27))) p.applicants.push_back({std::move(name), std::nullopt});
+    out.emplace_back(PatentId{r.Int(0)}, std::move(p));
+  }
+  return out;
+}
+
 Result<int64_t> CountPatents(Tx& tx) {
   IPA_TRY(row, tx.QueryOne("SELECT COUNT(*) FROM patents"));
   return row.Int(0);

@@ -44,4 +44,9 @@ Result<std::vector<std::pair<PatentId, core::Patent>>> ListPatents(Tx& tx, const
                                                                    int64_t after_id, int limit);
 Result<int64_t> CountPatents(Tx& tx);
 
+// A streaming scan for in-memory indexes: up to `limit` patents with id > after_id in id order,
+// read with one statement (applicant names come from the patent row, without organisation
+// links; use ListPatents for those). An empty result means the end.
+Result<std::vector<std::pair<PatentId, core::Patent>>> ScanPatents(Tx& tx, int64_t after_id, int limit);
+
 }  // namespace ipa::store

@@ -1,0 +1,100 @@
+#include "index/postings.hpp"
+
+#include <algorithm>
+
+namespace ipa::index {
+
+void PostingsWriter::Add(uint32_t doc, const uint8_t* tf, const uint32_t* const* positions) {
+  if (df_ % kSkipInterval == 0) {
+    skips.push_back({df_ == 0 ? 0 : last_doc_, static_cast<uint32_t>(bytes.size())});
+  }
+  // The first doc of a block is written as a delta from the previous doc too; the skip entry
+  // keeps that base so a cursor can start decoding at the block.
+  PutVarint(bytes, df_ == 0 ? doc : doc - last_doc_);
+  uint8_t mask = 0;
+  for (int f = 0; f < kFieldCount; ++f) mask |= tf[f] ? (1u << f) : 0;
+  bytes.push_back(static_cast<char>(mask));
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (!tf[f]) continue;
+    PutVarint(bytes, tf[f]);
+    if (!positional_) continue;
+    uint32_t prev = 0;
+    for (uint32_t i = 0; i < tf[f]; ++i) {
+      PutVarint(bytes, positions[f][i] - prev);
+      prev = positions[f][i];
+    }
+  }
+  last_doc_ = doc;
+  ++df_;
+}
+
+PostingCursor::PostingCursor(const uint8_t* data, size_t size, std::span<const SkipEntry> skips,
+                             bool positional)
+    : begin_(data), p_(data), end_(data + size), skips_(skips), positional_(positional) {
+  doc_ = 0;
+  ord_ = 0;
+  if (p_ == end_) {
+    doc_ = kNoDoc;
+    return;
+  }
+  doc_ = GetVarint(p_);
+  DecodeCurrent();
+}
+
+void PostingCursor::DecodeCurrent() {
+  mask_ = *p_++;
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (!(mask_ & (1u << f))) {
+      tf_[f] = 0;
+      continue;
+    }
+    tf_[f] = GetVarint(p_);
+    pos_start_[f] = p_;
+    if (positional_) {
+      for (uint32_t i = 0; i < tf_[f]; ++i) {
+        while (*p_++ & 0x80) {
+        }
+      }
+    }
+  }
+}
+
+uint32_t PostingCursor::Next() {
+  if (doc_ == kNoDoc) return doc_;
+  if (p_ >= end_) return doc_ = kNoDoc;
+  doc_ += GetVarint(p_);
+  ++ord_;
+  DecodeCurrent();
+  return doc_;
+}
+
+uint32_t PostingCursor::Advance(uint32_t target) {
+  if (doc_ >= target) return doc_;
+  // Jump to the last block whose preceding doc is below the target, if it is ahead of us.
+  const size_t cur_block = ord_ / kSkipInterval;
+  auto it = std::upper_bound(skips_.begin() + static_cast<long>(cur_block) + 1, skips_.end(), target,
+                             [](uint32_t t, const SkipEntry& s) { return t <= s.last_doc_before; });
+  const size_t block = static_cast<size_t>(it - skips_.begin()) - 1;
+  if (block > cur_block) {
+    p_ = begin_ + skips_[block].offset;
+    ord_ = static_cast<uint32_t>(block * kSkipInterval);
+    doc_ = skips_[block].last_doc_before + GetVarint(p_);
+    DecodeCurrent();
+  }
+  while (doc_ < target) Next();
+  return doc_;
+}
+
+std::span<const uint32_t> PostingCursor::positions(int field) const {
+  pos_buf_.clear();
+  if (!positional_ || !(mask_ & (1u << field))) return {};
+  const uint8_t* q = pos_start_[field];
+  uint32_t prev = 0;
+  for (uint32_t i = 0; i < tf_[field]; ++i) {
+    prev += GetVarint(q);
+    pos_buf_.push_back(prev);
+  }
+  return pos_buf_;
+}
+
+}  // namespace ipa::index

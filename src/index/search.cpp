@@ -1,0 +1,299 @@
+#include "index/search.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "index/executor.hpp"
+
+namespace ipa::index {
+namespace {
+
+ScoreStats StatsFor(const Snapshot& snap, const Node& root) {
+  ScoreStats stats;
+  double n = 0;
+  for (const auto& p : snap.parts) n += p.segment->doc_count();
+  stats.doc_count = std::max(1.0, n);
+  std::vector<std::string> terms;
+  CollectTerms(root, terms);
+  for (const auto& t : terms) {
+    uint32_t df = 0;
+    for (const auto& p : snap.parts) {
+      if (const TermInfo* info = p.segment->Find(t)) df += info->df;
+    }
+    stats.df[t] = df;
+  }
+  return stats;
+}
+
+double SortKey(const Segment& seg, uint32_t local, float score, SortBy sort) {
+  const DocColumns& c = seg.cols();
+  auto date = [](int32_t d) { return d == kNoDate ? -1e9 : static_cast<double>(d); };
+  switch (sort) {
+    case SortBy::kRelevance: return score;
+    case SortBy::kFilingDesc: return date(c.filing[local]);
+    case SortBy::kFilingAsc: return -date(c.filing[local]);
+    case SortBy::kPublicationDesc: return date(c.publication[local]);
+    case SortBy::kGrantDesc: return date(c.grant[local]);
+  }
+  return score;
+}
+
+// Result order: key descending, then doc ascending.
+bool Before(const Hit& a, const Hit& b) { return a.key != b.key ? a.key > b.key : a.doc < b.doc; }
+bool AfterCursor(const Hit& h, const SearchCursor& c) { return h.key != c.key ? h.key < c.key : h.doc > c.doc; }
+
+// Every live hit of every segment, with its sort key; `fn(part, set)` per segment.
+template <class F>
+void ForEachSegmentHits(const Snapshot& snap, const Query& q, core::Date as_of, F&& fn) {
+  const ScoreStats stats = StatsFor(snap, q.root);
+  for (const auto& part : snap.parts) {
+    SegmentExecutor exec(*part.segment, snap.params, stats, as_of);
+    DocSet set = exec.Eval(q.root);
+    if (part.deleted) {
+      size_t w = 0;
+      for (size_t i = 0; i < set.docs.size(); ++i) {
+        if (part.IsDeleted(set.docs[i])) continue;
+        set.docs[w] = set.docs[i];
+        set.scores[w++] = set.scores[i];
+      }
+      set.docs.resize(w);
+      set.scores.resize(w);
+    }
+    fn(part, set);
+  }
+}
+
+std::vector<FacetValue> TopValues(std::unordered_map<std::string, uint64_t>& counts, size_t top) {
+  std::vector<FacetValue> out;
+  out.reserve(counts.size());
+  for (auto& [k, v] : counts) out.push_back({k, v});
+  std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (out.size() > top) out.resize(top);
+  return out;
+}
+
+std::vector<FacetValue> DenseValues(const std::vector<uint64_t>& counts, const std::function<std::string(size_t)>& name) {
+  std::vector<FacetValue> out;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i]) out.push_back({name(i), counts[i]});
+  }
+  std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  return out;
+}
+
+// Accumulates facet counts over hits; dense arrays for small domains, per-segment id arrays
+// for applicants and subclasses merged by name.
+class FacetCounter {
+ public:
+  explicit FacetCounter(core::Date as_of) : as_of_(as_of) {}
+  void AddSegment(const Segment& seg, const std::vector<uint32_t>& docs) {
+    const DocColumns& c = seg.cols();
+    std::vector<uint32_t> app(seg.applicant_names().size()), sub(seg.subclasses().size());
+    for (uint32_t d : docs) {
+      region_[c.region[d] / 10000]++;
+      type_[c.type[d]]++;
+      status_[static_cast<size_t>(c.facts[d].StatusOn(as_of_))]++;
+      if (c.filing_year[d]) year_[std::clamp(c.filing_year[d] - 1900, 0, 299)]++;
+      wipo_[c.wipo[d]]++;
+      uint32_t sections = 0;
+      const uint32_t first = c.ipc_offsets[d], last = c.ipc_offsets[d + 1];
+      for (uint32_t i = first; i < last; ++i) {
+        const IpcEntry& e = seg.ipc_dict()[c.ipc_ids[i]];
+        const uint32_t bit = 1u << (e.section - 'A');
+        if (!(sections & bit)) section_[e.section - 'A']++;
+        sections |= bit;
+        bool seen = false;  // a patent counts once per subclass
+        for (uint32_t j = first; j < i && !seen; ++j) seen = seg.ipc_dict()[c.ipc_ids[j]].subclass_id == e.subclass_id;
+        if (!seen) sub[e.subclass_id]++;
+      }
+      for (uint32_t i = c.applicant_offsets[d]; i < c.applicant_offsets[d + 1]; ++i) app[c.applicant_ids[i]]++;
+    }
+    for (size_t i = 0; i < sub.size(); ++i) {
+      if (sub[i]) subclass_[seg.subclasses()[i]] += sub[i];
+    }
+    for (size_t i = 0; i < app.size(); ++i) {
+      if (app[i]) applicant_[seg.applicant_names()[i]] += app[i];
+    }
+  }
+  Facets Finish(size_t top) {
+    Facets f;
+    f.region = DenseValues(region_, [](size_t i) { return i == 0 ? std::string() : std::to_string(i * 10000); });
+    f.type = DenseValues(type_, [](size_t i) { return std::string(core::PatentTypeName(static_cast<core::PatentType>(i))); });
+    f.status = DenseValues(status_, [](size_t i) { return std::string(core::LegalStatusName(static_cast<core::LegalStatus>(i))); });
+    f.year = DenseValues(year_, [](size_t i) { return std::to_string(1900 + i); });
+    f.ipc_section = DenseValues(section_, [](size_t i) { return std::string(1, static_cast<char>('A' + i)); });
+    f.wipo = DenseValues(wipo_, [](size_t i) { return std::to_string(i); });
+    f.ipc_subclass = TopValues(subclass_, top);
+    f.applicant = TopValues(applicant_, top);
+    return f;
+  }
+
+ private:
+  core::Date as_of_;
+  std::vector<uint64_t> region_ = std::vector<uint64_t>(100), type_ = std::vector<uint64_t>(3),
+                        status_ = std::vector<uint64_t>(core::kLegalStatusCount), year_ = std::vector<uint64_t>(300),
+                        section_ = std::vector<uint64_t>(8), wipo_ = std::vector<uint64_t>(36);
+  std::unordered_map<std::string, uint64_t> subclass_, applicant_;
+};
+
+}  // namespace
+
+const SnapshotPart& Snapshot::PartOf(uint32_t doc) const {
+  auto it = std::upper_bound(parts.begin(), parts.end(), doc, [](uint32_t d, const SnapshotPart& p) { return d < p.base; });
+  return *(it - 1);
+}
+
+std::string SearchCursor::Encode() const {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, key);
+  *r.ptr++ = ':';
+  r = std::to_chars(r.ptr, buf + sizeof buf, doc);
+  return std::string(buf, r.ptr);
+}
+
+core::Result<SearchCursor> SearchCursor::Decode(std::string_view text) {
+  const auto colon = text.find(':');
+  SearchCursor c;
+  auto bad = [] { return core::Fail(core::ErrorCode::kInvalidArgument, "malformed cursor", "cursor"); };
+  if (colon == std::string_view::npos) return bad();
+  auto r1 = std::from_chars(text.data(), text.data() + colon, c.key);
+  auto r2 = std::from_chars(text.data() + colon + 1, text.data() + text.size(), c.doc);
+  if (r1.ec != std::errc() || r1.ptr != text.data() + colon || r2.ec != std::errc() ||
+      r2.ptr != text.data() + text.size() || !std::isfinite(c.key)) {
+    return bad();
+  }
+  return c;
+}
+
+core::Result<SearchResult> Search(const Snapshot& snap, const SearchRequest& req) {
+  if (req.limit > 1000) return core::Fail(core::ErrorCode::kInvalidArgument, "limit must be at most 1000", "limit");
+  SearchResult result;
+  std::vector<Hit> heap;  // min-heap on result order: the worst kept hit on top
+  const size_t want = req.limit + 1;
+  std::optional<FacetCounter> facets;
+  if (req.facets) facets.emplace(req.as_of);
+  ForEachSegmentHits(snap, req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) {
+    result.total += set.docs.size();
+    if (facets) facets->AddSegment(*part.segment, set.docs);
+    for (size_t i = 0; i < set.docs.size(); ++i) {
+      const Hit h{part.base + set.docs[i], set.scores[i], SortKey(*part.segment, set.docs[i], set.scores[i], req.sort)};
+      if (req.after && !AfterCursor(h, *req.after)) continue;
+      if (heap.size() < want) {
+        heap.push_back(h);
+        std::push_heap(heap.begin(), heap.end(), Before);
+      } else if (Before(h, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), Before);
+        heap.back() = h;
+        std::push_heap(heap.begin(), heap.end(), Before);
+      }
+    }
+  });
+  std::sort(heap.begin(), heap.end(), Before);
+  if (heap.size() > req.limit) {
+    heap.resize(req.limit);
+    if (!heap.empty()) result.next = SearchCursor{heap.back().key, heap.back().doc};
+  }
+  result.hits = std::move(heap);
+  if (facets) result.facets = facets->Finish(req.facet_top);
+  return result;
+}
+
+uint64_t ForEachHit(const Snapshot& snap, const SearchRequest& req, const std::function<bool(const Hit&)>& fn) {
+  std::vector<Hit> all;
+  ForEachSegmentHits(snap, req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) {
+    for (size_t i = 0; i < set.docs.size(); ++i) {
+      const Hit h{part.base + set.docs[i], set.scores[i], SortKey(*part.segment, set.docs[i], set.scores[i], req.sort)};
+      if (!req.after || AfterCursor(h, *req.after)) all.push_back(h);
+    }
+  });
+  std::sort(all.begin(), all.end(), Before);
+  uint64_t n = 0;
+  for (const Hit& h : all) {
+    ++n;
+    if (!fn(h)) break;
+  }
+  return n;
+}
+
+namespace {
+
+constexpr size_t kDimSize[] = {100, 301, 301, 3, core::kLegalStatusCount, 36};
+
+// 1 + year − 1900 for 1900..2199; 0 for none or out of range.
+size_t YearBucket(uint16_t year) { return year >= 1900 && year < 2200 ? year - 1899u : 0; }
+
+std::string DimValue(CountDim dim, size_t v) {
+  switch (dim) {
+    case CountDim::kProvince: return v == 0 ? "" : std::to_string(v * 10000);
+    case CountDim::kFilingYear:
+    case CountDim::kGrantYear: return v == 0 ? "" : std::to_string(1899 + v);
+    case CountDim::kType: return std::string(core::PatentTypeName(static_cast<core::PatentType>(v)));
+    case CountDim::kStatus: return std::string(core::LegalStatusName(static_cast<core::LegalStatus>(v)));
+    case CountDim::kWipo: return std::to_string(v);
+  }
+  return "";
+}
+
+}  // namespace
+
+core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsRequest& req) {
+  if (req.dims.empty() || req.dims.size() > 4) {
+    return core::Fail(core::ErrorCode::kInvalidArgument, "counts need one to four dimensions", "group_by");
+  }
+  size_t cells = 1;
+  for (CountDim d : req.dims) cells *= kDimSize[static_cast<size_t>(d)];
+  std::vector<uint32_t> counts(cells);
+  auto count_doc = [&](const Segment& seg, uint32_t d) {
+    const DocColumns& c = seg.cols();
+    size_t key = 0;
+    for (CountDim dim : req.dims) {
+      size_t v = 0;
+      switch (dim) {
+        case CountDim::kProvince: v = c.region[d] / 10000; break;
+        case CountDim::kFilingYear: v = YearBucket(c.filing_year[d]); break;
+        case CountDim::kGrantYear: v = YearBucket(c.grant_year[d]); break;
+        case CountDim::kType: v = c.type[d]; break;
+        case CountDim::kStatus: v = static_cast<size_t>(c.facts[d].StatusOn(req.as_of)); break;
+        case CountDim::kWipo: v = c.wipo[d]; break;
+      }
+      key = key * kDimSize[static_cast<size_t>(dim)] + v;
+    }
+    counts[key]++;
+  };
+  if (req.query) {
+    ForEachSegmentHits(snap, *req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) {
+      for (uint32_t d : set.docs) count_doc(*part.segment, d);
+    });
+  } else {
+    for (const auto& part : snap.parts) {
+      const uint32_t n = part.segment->doc_count();
+      for (uint32_t d = 0; d < n; ++d) {
+        if (!part.IsDeleted(d)) count_doc(*part.segment, d);
+      }
+    }
+  }
+  std::vector<CountRow> rows;
+  for (size_t key = 0; key < cells; ++key) {
+    if (!counts[key]) continue;
+    CountRow row;
+    row.count = counts[key];
+    row.key.resize(req.dims.size());
+    size_t k = key;
+    for (size_t i = req.dims.size(); i-- > 0;) {
+      const size_t size = kDimSize[static_cast<size_t>(req.dims[i])];
+      row.key[i] = DimValue(req.dims[i], k % size);
+      k /= size;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace ipa::index

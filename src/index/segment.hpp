@@ -1,0 +1,116 @@
+// An immutable index segment: the inverted index (term dictionary sorted for prefix ranges,
+// compressed postings per term) and the columnar arrays of its documents, all keyed by one
+// dense local document id. Built once by SegmentBuilder, then shared read-only between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/ipc_code.hpp"
+#include "core/legal_status.hpp"
+#include "core/patent.hpp"
+#include "index/postings.hpp"
+#include "index/tokenizer.hpp"
+
+namespace ipa::index {
+
+inline constexpr int32_t kNoDate = INT32_MIN;
+
+// Per-field BM25F parameters: weight and length normalisation b. Field order = FieldMask bits.
+struct FieldParams {
+  float weight[kFieldCount] = {3.0f, 1.0f, 1.0f, 2.0f, 1.5f};
+  float b[kFieldCount] = {0.5f, 0.75f, 0.75f, 0.3f, 0.3f};
+  float k1 = 1.2f;
+};
+
+struct TermInfo {
+  uint32_t df = 0;
+  uint32_t bytes_begin = 0, bytes_end = 0;  // in Segment::postings_
+  uint32_t skips_begin = 0, skips_end = 0;  // in Segment::skips_
+  bool positional = true;
+};
+
+// An IPC code in the segment's code dictionary, pre-split for filters and facets.
+struct IpcEntry {
+  core::IpcCode code;
+  std::string subclass;  // "H01M"
+  uint32_t subclass_id = 0;  // index into Segment::subclasses()
+  char section = 'A';
+};
+
+// Columns: one entry per local document.
+struct DocColumns {
+  std::vector<std::string> application_number, publication_number, title;
+  std::vector<uint32_t> region;  // GB/T 2260 code as an integer (0 = unknown)
+  std::vector<uint8_t> type;     // core::PatentType
+  std::vector<int32_t> filing, publication, grant;  // days, kNoDate when absent
+  std::vector<uint16_t> filing_year, grant_year;    // calendar year, 0 when absent
+  std::vector<core::LegalFacts> facts;
+  std::vector<uint8_t> wipo;  // 1..35, 0 = none
+  // Multi-valued: values of doc d are [offsets[d], offsets[d + 1]).
+  std::vector<uint32_t> ipc_offsets{0}, ipc_ids;              // ids into Segment::ipc_dict
+  std::vector<uint32_t> applicant_offsets{0}, applicant_ids;  // ids into the applicant dictionary
+  std::vector<uint16_t> field_length[kFieldCount];            // tokens per field (capped)
+};
+
+class Segment {
+ public:
+  uint32_t doc_count() const { return static_cast<uint32_t>(cols_.type.size()); }
+  const DocColumns& cols() const { return cols_; }
+  const std::vector<IpcEntry>& ipc_dict() const { return ipc_dict_; }
+  const std::vector<std::string>& applicant_names() const { return applicant_names_; }
+  const std::vector<std::string>& subclasses() const { return subclasses_; }
+  float avg_field_length(int f) const { return avg_len_[f]; }
+
+  // The term's info, or nullptr when the segment lacks it.
+  const TermInfo* Find(std::string_view term) const;
+  // Terms in [first, last) of the sorted dictionary starting with `prefix`.
+  std::pair<uint32_t, uint32_t> PrefixRange(std::string_view prefix) const;
+  const TermInfo& term_info(uint32_t ordinal) const { return infos_[ordinal]; }
+  std::string_view term(uint32_t ordinal) const { return terms_[ordinal]; }
+  uint32_t term_count() const { return static_cast<uint32_t>(terms_.size()); }
+  PostingCursor Cursor(const TermInfo& info) const;
+  size_t MemoryBytes() const;
+
+ private:
+  friend class SegmentBuilder;
+  std::vector<std::string> terms_;  // sorted
+  std::vector<TermInfo> infos_;     // parallel to terms_
+  std::unordered_map<std::string_view, uint32_t> lookup_;
+  std::string postings_;
+  std::vector<SkipEntry> skips_;
+  DocColumns cols_;
+  std::vector<IpcEntry> ipc_dict_;
+  std::vector<std::string> subclasses_;
+  std::vector<std::string> applicant_names_;  // display name per applicant id (segment-local)
+  std::vector<std::string> applicant_keys_;
+  float avg_len_[kFieldCount] = {1, 1, 1, 1, 1};
+};
+
+// Builds a segment from patents added in document order. Not thread-safe; build segments in
+// parallel with one builder each.
+class SegmentBuilder {
+ public:
+  SegmentBuilder();
+  ~SegmentBuilder();
+  // Adds the patent as the next local document; returns its local id.
+  uint32_t Add(const core::Patent& patent);
+  uint32_t doc_count() const;
+  // Finishes the segment; the builder is empty afterwards.
+  std::shared_ptr<const Segment> Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+// The text of a field for indexing and highlighting (applicants and inventors joined by "; ").
+std::string FieldText(const core::Patent& patent, int field);
+uint32_t RegionNumber(std::string_view code);  // "120116" → 120116; 0 when not 6 digits
+
+}  // namespace ipa::index
