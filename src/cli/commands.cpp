@@ -19,6 +19,7 @@
 #include "http/server.hpp"
 #include "service/demo_data.hpp"
 #include "service/import_jobs.hpp"
+#include "service/search_service.hpp"
 #include "service/patent_import.hpp"
 #include "service/user_service.hpp"
 #include "store/migrations.hpp"
@@ -199,7 +200,12 @@ core::Status RunServe(const app::Config& config, store::Database& db, const Serv
   http::Metrics metrics;
   http::HttpConfig http_config{config.Origins(), config.web_dir, 1 << 20};
   service::ImportJobs imports(db, config.data_dir + "/uploads");
-  http::App app{db, auth, http_config, metrics, &imports};
+  const auto index_start = std::chrono::steady_clock::now();
+  IPA_TRY(search, service::SearchService::Start(db));
+  const auto stats = search->Stats();
+  spdlog::info("search index: {} patents, {} MB, built in {:.1f} s", stats.docs, stats.memory_bytes >> 20,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count());
+  http::App app{db, auth, http_config, metrics, &imports, search.get()};
   http::Router router(app);
   http::RegisterAllRoutes(router);
   http::ServerOptions server_options;

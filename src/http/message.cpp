@@ -2,6 +2,11 @@
 
 #include <strings.h>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 namespace ipa::http {
 namespace {
 
@@ -79,6 +84,78 @@ bool ParseTarget(const std::string& target, std::string& path,
     query[key] = value;
   }
   return true;
+}
+
+}  // namespace ipa::http
+
+namespace ipa::http {
+namespace {
+
+class QueueBodyStream final : public BodyStream {
+ public:
+  explicit QueueBodyStream(BodyProducer producer) {
+    thread_ = std::thread([this, producer = std::move(producer)] {
+      producer([this](std::string piece) { return Push(std::move(piece)); });
+      std::lock_guard lock(mu_);
+      done_ = true;
+      cv_.notify_all();
+    });
+  }
+  ~QueueBodyStream() override {
+    {
+      std::lock_guard lock(mu_);
+      cancelled_ = true;
+      cv_.notify_all();
+    }
+    thread_.join();
+  }
+
+  bool Next(std::string& chunk) override {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !queue_.empty() || done_; });
+    chunk.clear();
+    if (!queue_.empty()) {
+      chunk = std::move(queue_.front());
+      queue_.pop_front();
+      cv_.notify_all();
+    }
+    return !queue_.empty() || !done_;
+  }
+
+ private:
+  static constexpr size_t kMaxQueued = 4;
+
+  bool Push(std::string piece) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return queue_.size() < kMaxQueued || cancelled_; });
+    if (cancelled_) return false;
+    queue_.push_back(std::move(piece));
+    cv_.notify_all();
+    return true;
+  }
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> queue_;
+  bool done_ = false;
+  bool cancelled_ = false;
+  std::thread thread_;  // last: started after the members it uses exist
+};
+
+}  // namespace
+
+std::shared_ptr<BodyStream> ProduceBody(BodyProducer producer) {
+  return std::make_shared<QueueBodyStream>(std::move(producer));
+}
+
+std::string DrainBody(BodyStream& stream) {
+  std::string out, chunk;
+  bool more = true;
+  while (more) {
+    more = stream.Next(chunk);
+    out += chunk;
+  }
+  return out;
 }
 
 }  // namespace ipa::http

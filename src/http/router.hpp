@@ -18,6 +18,7 @@
 #include "store/database.hpp"
 
 namespace ipa::service {
+class SearchService;
 class ImportJobs;
 }
 
@@ -52,6 +53,7 @@ struct App {
   HttpConfig config;
   Metrics& metrics;
   service::ImportJobs* imports = nullptr;  // uploads; null where imports are not served
+  service::SearchService* search = nullptr;  // the search index; null where search is not served
 };
 
 struct Context {

@@ -47,6 +47,17 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& resp, unsigned version, b
   return out;
 }
 
+// The head of a chunked response (the body follows from Response::stream).
+bhttp::response<bhttp::empty_body> StreamHead(Response&& resp, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(resp.status), version};
+  out.set(bhttp::field::server, "ipalliance");
+  out.set(bhttp::field::content_type, resp.content_type);
+  for (auto& [name, value] : resp.headers) out.insert(name, value);
+  out.keep_alive(keep_alive);
+  out.chunked(true);
+  return out;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -124,6 +135,15 @@ struct Server::Impl {
         } else {
           resp = self->impl_.router.Handle(r);
         }
+        if (resp.stream) {
+          auto stream = std::move(resp.stream);
+          auto head = std::make_shared<bhttp::response<bhttp::empty_body>>(StreamHead(std::move(resp), version, keep_alive));
+          asio::post(self->stream_.get_executor(), [self, head, stream] {
+            --self->impl_.in_flight;
+            self->WriteStreamed(head, stream);
+          });
+          return;
+        }
         auto out = std::make_shared<bhttp::response<bhttp::string_body>>(ToBeast(std::move(resp), version, keep_alive));
         asio::post(self->stream_.get_executor(), [self, out] {
           --self->impl_.in_flight;
@@ -140,6 +160,46 @@ struct Server::Impl {
       stream_.expires_after(std::chrono::seconds(impl_.options.read_timeout_s));
       const bool close = !resp->keep_alive();
       bhttp::async_write(stream_, *resp, [self = shared_from_this(), resp, close](beast::error_code ec, size_t) {
+        if (ec || close) return self->Close();
+        self->Read();
+      });
+    }
+
+    // A chunked response: the head, then each piece the stream yields (pulled on a worker
+    // thread, written on this session's strand), then the last chunk.
+    void WriteStreamed(std::shared_ptr<bhttp::response<bhttp::empty_body>> head, std::shared_ptr<BodyStream> body) {
+      stream_.expires_after(std::chrono::seconds(impl_.options.read_timeout_s));
+      auto sr = std::make_shared<bhttp::response_serializer<bhttp::empty_body>>(*head);
+      bhttp::async_write_header(stream_, *sr, [self = shared_from_this(), head, sr, body](beast::error_code ec, size_t) {
+        if (ec) return self->Close();
+        self->PullChunk(body, !head->keep_alive());
+      });
+    }
+
+    void PullChunk(std::shared_ptr<BodyStream> body, bool close) {
+      asio::post(impl_.workers, [self = shared_from_this(), body, close] {
+        auto chunk = std::make_shared<std::string>();
+        const bool more = body->Next(*chunk);
+        asio::post(self->stream_.get_executor(), [self, body, close, chunk, more] {
+          self->WriteChunk(body, close, chunk, more);
+        });
+      });
+    }
+
+    void WriteChunk(std::shared_ptr<BodyStream> body, bool close, std::shared_ptr<std::string> chunk, bool more) {
+      stream_.expires_after(std::chrono::seconds(impl_.options.read_timeout_s));
+      auto next = [self = shared_from_this(), body, close, more](beast::error_code ec, size_t) {
+        if (ec) return self->Close();
+        if (more) return self->PullChunk(body, close);
+        self->WriteLastChunk(close);
+      };
+      if (chunk->empty()) return next({}, 0);
+      asio::async_write(stream_, bhttp::make_chunk(asio::buffer(*chunk)),
+                        [chunk, next = std::move(next)](beast::error_code ec, size_t n) { next(ec, n); });
+    }
+
+    void WriteLastChunk(bool close) {
+      asio::async_write(stream_, bhttp::make_chunk_last(), [self = shared_from_this(), close](beast::error_code ec, size_t) {
         if (ec || close) return self->Close();
         self->Read();
       });

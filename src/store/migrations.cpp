@@ -265,9 +265,11 @@ Result<std::vector<int>> Migrate(Database& db) {
       if (tx.dialect() == Dialect::kPostgres) {
         IPA_CHECK(tx.Query("SELECT pg_advisory_xact_lock(727001)"));
       }
-      // Re-read inside the transaction: another process may have migrated meanwhile.
-      IPA_TRY(row, tx.QueryOne(kSelectVersion));
-      if (row.Int(0) >= m.version) return {};
+      // Re-read inside the transaction: another process may have migrated meanwhile. Each
+      // migration is looked up by its number, so one added below the highest applied (a
+      // branch merged later) still runs.
+      IPA_TRY(row, tx.QueryOne("SELECT COUNT(*) FROM schema_migrations WHERE version = $1", {int64_t{m.version}}));
+      if (row.Int(0) > 0) return {};
       for (const std::string& stmt : Statements(Expand(m.sql, tx.dialect()))) {
         IPA_CHECK(tx.Exec(stmt));
       }

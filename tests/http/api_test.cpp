@@ -13,6 +13,7 @@ class AuthApiTest : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     service::NewUser u{"alice", "Alice", Role::kAdmin, std::nullopt, std::nullopt, "correct-horse-battery"};
     ASSERT_TRUE(service::CreateUser(api().db(), {}, u, true).has_value());
   }

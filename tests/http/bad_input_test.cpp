@@ -11,6 +11,7 @@ class BadInputTest : public ApiTest {
  protected:
   void SetUp() override {
     ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     admin_ = api().NewCaller(Role::kAdmin);
   }
   int64_t OrgCount() {

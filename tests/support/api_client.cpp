@@ -9,9 +9,25 @@
 
 namespace ipa::testing {
 
+namespace {
+
+std::unique_ptr<service::SearchService> StartSearch(store::Database& db) {
+  service::SearchServiceOptions options;
+  options.poll_interval = std::chrono::milliseconds(50);
+  auto search = service::SearchService::Start(db, options);
+  if (!search) {
+    ADD_FAILURE() << "search index: " << search.error().message;
+    return nullptr;
+  }
+  return std::move(*search);
+}
+
+}  // namespace
+
 ApiClient::ApiClient(store::Database& db, service::AuthConfig auth_config)
-    : db_(db), auth_(db, auth_config),
-      app_{db, auth_, http::HttpConfig{{kOrigin}, "", 1 << 20}, metrics_}, router_(app_) {
+    : db_(db), auth_(db, auth_config), search_(StartSearch(db)),
+      app_{db, auth_, http::HttpConfig{{kOrigin}, "", 1 << 20}, metrics_, nullptr, search_.get()},
+      router_(app_) {
   service::InitCrypto();
   http::RegisterAllRoutes(router_);
 }
@@ -35,7 +51,12 @@ http::Response ApiClient::Call(const std::string& method, const std::string& tar
     }
   }
   req.headers = std::move(headers);
-  return router_.Handle(req);
+  http::Response resp = router_.Handle(req);
+  if (resp.stream) {  // a chunked body: what a client would read
+    resp.body = http::DrainBody(*resp.stream);
+    resp.stream.reset();
+  }
+  return resp;
 }
 
 http::Json ApiClient::Body(const http::Response& resp) {

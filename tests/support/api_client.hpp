@@ -12,6 +12,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "service/auth_service.hpp"
+#include "service/search_service.hpp"
 
 namespace ipa::testing {
 
@@ -42,12 +43,16 @@ class ApiClient {
 
   http::Router& router() { return router_; }
   store::Database& db() { return db_; }
+  // The search index the API answers from; it follows the change log every 50 ms. Call
+  // search().CatchUp() after writing patents to make them searchable at once.
+  service::SearchService& search() { return *search_; }
   static constexpr const char* kOrigin = "http://127.0.0.1:8080";
 
  private:
   store::Database& db_;
   service::AuthService auth_;
   http::Metrics metrics_;
+  std::unique_ptr<service::SearchService> search_;
   http::App app_;
   http::Router router_;
   int counter_ = 0;

@@ -7,7 +7,7 @@ import {
 export const CAPABILITIES = [
   { key: 'c1', path: '/members', icon: OfficeBuilding, ready: true },
   { key: 'c2', path: '/patents', icon: Document, ready: true },
-  { key: 'c3', path: '/analytics', icon: DataAnalysis, ready: false },
+  { key: 'c3', path: '/search', icon: DataAnalysis, ready: true },
   { key: 'c4', path: '/matchmaking', icon: Connection, ready: false },
   { key: 'c5', path: '/trading', icon: Sell, ready: false },
   { key: 'c6', path: '/warnings', icon: Bell, ready: false },

@@ -87,4 +87,21 @@ Response VersionedResponse(const Json& body, int64_t version, int status) {
   return r;
 }
 
+core::Result<core::Date> DateParam(const Request& req, const char* name, core::Date fallback) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return fallback;
+  auto d = core::ParseDateText(it->second);
+  if (!d) return core::Fail(core::ErrorCode::kInvalidArgument, std::string(name) + ": not a date YYYY-MM-DD", name);
+  return *d;
+}
+
+std::string CsvField(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += "\"\"";
+    else out.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  }
+  return out + "\"";
+}
+
 }  // namespace ipa::http

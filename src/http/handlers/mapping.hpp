@@ -1,6 +1,7 @@
 // JSON shapes of the API's objects (allow-listed: nothing is serialised by accident).
 #pragma once
 
+#include "core/date.hpp"
 #include "core/organization.hpp"
 #include "core/user.hpp"
 #include "http/json_io.hpp"
@@ -23,6 +24,12 @@ Json PageJson(const service::Page<T>& page) {
   return Json{{"items", std::move(items)},
               {"next_cursor", page.next_cursor ? Json(*page.next_cursor) : Json(nullptr)}};
 }
+
+// The query parameter `name` as a date (YYYY-MM-DD); `fallback` when absent or empty.
+core::Result<core::Date> DateParam(const Request& req, const char* name, core::Date fallback);
+
+// One CSV field, always quoted ("" for a quote; line breaks become spaces).
+std::string CsvField(std::string_view s);
 
 // A JSON response with an ETag for a versioned object.
 Response VersionedResponse(const Json& body, int64_t version, int status = 200);

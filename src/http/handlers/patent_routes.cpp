@@ -24,14 +24,6 @@ using core::Patent;
 
 Json DateJson(const std::optional<Date>& d) { return d ? Json(core::FormatDate(*d)) : Json(nullptr); }
 
-core::Result<Date> DateParam(const Request& req, const char* name, Date fallback) {
-  auto it = req.query.find(name);
-  if (it == req.query.end() || it->second.empty()) return fallback;
-  auto d = core::ParseDateText(it->second);
-  if (!d) return Fail(ErrorCode::kInvalidArgument, std::string(name) + ": not a date YYYY-MM-DD", name);
-  return *d;
-}
-
 Json EventJson(const core::LegalEvent& e) {
   Json j = {{"kind", core::EventKindName(e.kind)}, {"date", core::FormatDate(e.date)}};
   if (e.patent_year) j["patent_year"] = e.patent_year;
@@ -187,15 +179,6 @@ core::Result<Response> GetPatent(Context& ctx) {
   const Date today = core::Today();
   IPA_TRY(on, DateParam(ctx.req, "on", today));
   return JsonResponse(DetailJson(p, today, on));
-}
-
-std::string CsvField(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += "\"\"";
-    else out.push_back(c == '\n' || c == '\r' ? ' ' : c);
-  }
-  return out + "\"";
 }
 
 core::Result<Response> ExportPatents(Context& ctx) {
