@@ -20,6 +20,7 @@
 #include "service/demo_data.hpp"
 #include "service/import_jobs.hpp"
 #include "service/patent_import.hpp"
+#include "service/statistic_service.hpp"
 #include "service/user_service.hpp"
 #include "store/migrations.hpp"
 #include "store/user_repo.hpp"
@@ -153,8 +154,27 @@ core::Status RunDemoData(store::Database& db, const DemoOptions& o) {
   return {};
 }
 
+// `import --format stats-csv`: official aggregate tables (docs/statistics.md).
+core::Status RunStatisticsImport(store::Database& db, const ImportCommandOptions& o) {
+  service::Actor cli;
+  cli.request_id = "cli-import";
+  service::StatisticImportSummary total;
+  for (const std::string& file : o.files) {
+    IPA_TRY(summary, service::ImportOfficialStatisticsFile(db, cli, file, o.dry_run));
+    for (const auto& r : summary.rejections) {
+      std::cerr << "rejected " << file << ":" << r.line << " " << r.field << ": " << r.reason << "\n";
+    }
+    total.imported += summary.imported;
+    total.updated += summary.updated;
+    total.rejected += summary.rejected;
+  }
+  std::cout << (o.dry_run ? "dry run: " : "") << service::StatisticSummaryLine(total) << "\n";
+  return {};
+}
+
 core::Status RunImport(store::Database& db, const ImportCommandOptions& o) {
   IPA_CHECK(EnsureMigrated(db));
+  if (o.format == "stats-csv") return RunStatisticsImport(db, o);
   IPA_TRY(format, importer::ParseFormat(o.format));
   service::ImportOptions options;
   options.format = format;
