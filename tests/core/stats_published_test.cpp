@@ -78,8 +78,8 @@ TEST_F(PublishedRatios, JingJinJiPatentSharesFromCnStats) {
   IndicatorValue bj = ComputeIndicator(counts_, {"share_of_national", "110000", 2013, PatentMeasure::kValidInventions});
   ASSERT_TRUE(bj.value) << bj.missing;
   EXPECT_EQ(RoundTo(*bj.value, 1), 14.6);
-  // The People's Daily "58.7万" agrees with 585,767 within 0.2%.
-  EXPECT_LT(std::abs(587000.0 / 585767.0 - 1), 0.002);
+  // The People's Daily "58.7万" agrees with 585,767 to 0.2% (rounded).
+  EXPECT_EQ(RoundTo(100 * (587000.0 / 585767.0 - 1), 1), 0.2);
 }
 
 TEST_F(PublishedRatios, ProvinceSumsOf2009BelowTheNationalTotal) {

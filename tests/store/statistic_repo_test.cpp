@@ -132,7 +132,9 @@ TEST_P(StatisticRepoTest, IndicatorsFromStoredTablesNameTheirSeries) {
   ASSERT_EQ(values->size(), 12u);
   for (const core::IndicatorValue& v : *values) {
     ASSERT_TRUE(v.value.has_value()) << v.region_code << " " << v.year << " " << v.missing;
-    if (v.definition->id == std::string_view("per_100m_gdp")) EXPECT_EQ(v.denominator->series, "NBS_GDP_PRE_EC4");
+    if (v.definition->id == std::string_view("per_100m_gdp")) {
+      EXPECT_EQ(v.denominator->series, "NBS_GDP_PRE_EC4");
+    }
   }
   const core::IndicatorValue& bj_share = (*values)[0];
   EXPECT_EQ(bj_share.region_code, "110000");
