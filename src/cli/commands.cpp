@@ -160,13 +160,18 @@ core::Status RunStatisticsImport(store::Database& db, const ImportCommandOptions
   cli.request_id = "cli-import";
   service::StatisticImportSummary total;
   for (const std::string& file : o.files) {
-    IPA_TRY(summary, service::ImportOfficialStatisticsFile(db, cli, file, o.dry_run));
-    for (const auto& r : summary.rejections) {
+    auto summary = service::ImportOfficialStatisticsFile(db, cli, file, o.dry_run);
+    if (!summary) {
+      core::Error e = summary.error();
+      e.message = file + ": " + e.message;
+      return std::unexpected(std::move(e));
+    }
+    for (const auto& r : summary->rejections) {
       std::cerr << "rejected " << file << ":" << r.line << " " << r.field << ": " << r.reason << "\n";
     }
-    total.imported += summary.imported;
-    total.updated += summary.updated;
-    total.rejected += summary.rejected;
+    total.imported += summary->imported;
+    total.updated += summary->updated;
+    total.rejected += summary->rejected;
   }
   std::cout << (o.dry_run ? "dry run: " : "") << service::StatisticSummaryLine(total) << "\n";
   return {};

@@ -128,12 +128,13 @@ core::Result<Response> ListReference(Context& ctx) {
   Json series_list = Json::array();
   for (const core::StatSeries& s : core::AllStatSeries()) series_list.push_back(SeriesJson(s));
   Json items = Json::array();
-  for (core::StatMeasure m : {core::StatMeasure::kGdp, core::StatMeasure::kPopulation}) {
-    if (measure && m != *measure) continue;
+  // By series in their order (original before revised), then region, then year.
+  for (const core::StatSeries& s : core::AllStatSeries()) {
+    if ((measure && s.measure != *measure) || (!series.empty() && s.id != series)) continue;
     for (const std::string& region : filter.region_codes) {
-      for (const core::ReferenceValue& v : core::ReferenceValues(m, region, series)) {
+      for (const core::ReferenceValue& v : core::ReferenceValues(s.measure, region, s.id)) {
         if ((filter.from_year && v.year < filter.from_year) || (filter.to_year && v.year > filter.to_year)) continue;
-        items.push_back({{"measure", core::StatMeasureId(m)}, {"region_code", v.region_code},
+        items.push_back({{"measure", core::StatMeasureId(s.measure)}, {"region_code", v.region_code},
                          {"region_name", core::StatRegionName(v.region_code)}, {"year", v.year}, {"value", v.value},
                          {"unit", v.series->unit}, {"series", v.series->id}, {"revision", v.series->revision},
                          {"source", v.source->id}});
@@ -167,12 +168,13 @@ core::Result<Response> OfficialIndicators(Context& ctx) {
   service::OfficialIndicatorRequest request;
   IPA_TRY(filter, ParseFilter(ctx, {}));
   request.filter = std::move(filter);
-  for (std::string_view id : core::Split(QueryValue(ctx, "indicator"), ',')) {
+  const std::string indicators = QueryValue(ctx, "indicator"), measures = QueryValue(ctx, "measure");
+  for (std::string_view id : core::Split(indicators, ',')) {
     if (id.empty()) continue;
     if (!core::FindIndicatorDefinition(id)) return Fail(ErrorCode::kInvalidArgument, "indicator: unknown indicator id", "indicator");
     request.indicator_ids.emplace_back(id);
   }
-  for (std::string_view id : core::Split(QueryValue(ctx, "measure"), ',')) {
+  for (std::string_view id : core::Split(measures, ',')) {
     if (id.empty()) continue;
     auto m = core::ParsePatentMeasure(id);
     if (!m) return Fail(ErrorCode::kInvalidArgument, "measure: applications, grants, valid_patents or valid_inventions", "measure");
