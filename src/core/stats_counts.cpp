@@ -72,6 +72,42 @@ std::optional<Figure> ReferenceFigure(StatMeasure measure, std::string_view regi
                 std::move(source)};
 }
 
+std::vector<IndicatorValue> GdpShares(const std::vector<std::string>& region_codes, int year) {
+  std::vector<IndicatorValue> out;
+  std::string names;
+  for (const std::string& code : region_codes) names += (names.empty() ? "" : "+") + code;
+  for (const StatSeries& num_series : AllStatSeries()) {
+    if (num_series.measure != StatMeasure::kGdp) continue;
+    Figure part{0, "gdp", num_series.id, "sum of " + names};
+    bool complete = !region_codes.empty();
+    for (const std::string& code : region_codes) {
+      auto v = FindReferenceValue(StatMeasure::kGdp, code, year, num_series.id);
+      complete = complete && v.has_value();
+      if (v) part.value += v->value;
+    }
+    if (!complete) continue;
+    for (const StatSeries& den_series : AllStatSeries()) {
+      if (auto national = ReferenceFigure(StatMeasure::kGdp, kNationalRegionCode, year, den_series.id)) {
+        out.push_back(ShareOfNational(part, *national));
+      }
+    }
+    Figure provinces{0, "gdp", num_series.id, "sum of the 31 provinces"};
+    int n = 0;
+    for (const ReferenceValue& v : ReferenceValues(StatMeasure::kGdp, "", num_series.id)) {
+      if (v.year == year && v.region_code != kNationalRegionCode) {
+        provinces.value += v.value;
+        ++n;
+      }
+    }
+    if (n == 31) out.push_back(ShareOfNational(part, provinces));
+  }
+  for (IndicatorValue& v : out) {
+    v.region_code = names;
+    v.year = year;
+  }
+  return out;
+}
+
 IndicatorValue ComputeIndicator(const PatentCounts& counts, const IndicatorRequest& r) {
   const std::string& id = r.indicator_id;
   if (FindIndicatorDefinition(id) == nullptr) return Missing(r, "unknown indicator " + id);

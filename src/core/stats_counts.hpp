@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "core/stats_indicator.hpp"
 #include "core/stats_reference.hpp"
@@ -46,5 +47,11 @@ IndicatorValue ComputeIndicator(const PatentCounts& counts, const IndicatorReque
 // series when it is empty.
 std::optional<Figure> ReferenceFigure(StatMeasure measure, std::string_view region_code, int year,
                                       std::string_view series_id);
+
+// The share of the regions' summed GDP in the nation's, for `year`, on every series that has all
+// the regions: over the national GDP of each series that has it, and over the sum of the 31
+// provinces of the same series. Each result names both series, so mixing vintages is visible
+// (the seed's "10.9% of GDP" for 2013 is 10.57% over NBS_GDP_EC4, 9.88% over the 31 provinces).
+std::vector<IndicatorValue> GdpShares(const std::vector<std::string>& region_codes, int year);
 
 }  // namespace ipa::core

@@ -109,6 +109,8 @@ const std::vector<StatSource>& AllStatSources() {
   return all;
 }
 
+const StatSource* FindStatSource(std::string_view id) { return SourceIn(Load(), id); }
+
 const std::vector<PublishedClaim>& AllPublishedClaims() { return Load().claims; }
 
 const PublishedClaim* FindPublishedClaim(std::string_view id) {

@@ -61,6 +61,7 @@ struct PublishedClaim {
 const std::vector<StatSeries>& AllStatSeries();
 const StatSeries* FindStatSeries(std::string_view id);
 const std::vector<StatSource>& AllStatSources();
+const StatSource* FindStatSource(std::string_view id);
 const std::vector<PublishedClaim>& AllPublishedClaims();
 const PublishedClaim* FindPublishedClaim(std::string_view id);
 

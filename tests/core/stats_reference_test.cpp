@@ -2,6 +2,8 @@
 // seed article's "10.9% of GDP" against what the shipped figures give.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/stats_counts.hpp"
 #include "core/stats_reference.hpp"
 
@@ -99,6 +101,27 @@ TEST(StatsReference, SeedGdpShareIsTenPointNineClaimedAndTenPointFiveSevenOnTheD
   EXPECT_EQ(RoundTo(*share.value, 2), 10.57);
   EXPECT_EQ(share.denominator->series, "NBS_GDP_EC4");
   EXPECT_NEAR(claim->value - RoundTo(*share.value, 2), 0.33, 1e-9);
+}
+
+TEST(StatsReference, GdpSharesNameBothSeriesForEveryCombination) {
+  std::vector<IndicatorValue> shares = GdpShares({"110000", "120000", "130000"}, 2013);
+  std::map<std::pair<std::string, std::string>, double> by_series;
+  for (const IndicatorValue& v : shares) {
+    ASSERT_TRUE(v.value);
+    EXPECT_EQ(v.region_code, "110000+120000+130000");
+    by_series[{v.numerator->series, v.denominator->series + " " + v.denominator->source}] = RoundTo(*v.value, 2);
+  }
+  const std::string national = std::string(" ") + FindStatSource("NBS_NATGDP_V2020_vasantlong")->origin;
+  EXPECT_EQ((by_series[{"NBS_GDP_PRE_EC4", "NBS_GDP_EC4" + national}]), 10.57);
+  EXPECT_EQ((by_series[{"NBS_GDP_PRE_EC4", "NBS_GDP_PRE_EC4 sum of the 31 provinces"}]), 9.88);
+  EXPECT_EQ((by_series[{"NBS_GDP_EC5", "NBS_GDP_EC5 sum of the 31 provinces"}]), 9.29);
+  EXPECT_EQ(shares.size(), 4u);  // EC5 over the EC4 national figure is listed too, named as such
+  for (const IndicatorValue& v : GdpShares({"110000", "120000", "130000"}, 2015)) {
+    if (v.numerator->series == "NBS_GDP_EC5" && v.denominator->series == "NBS_GDP_EC5" &&
+        v.denominator->source != "sum of the 31 provinces") {
+      EXPECT_EQ(RoundTo(*v.value, 2), 9.06);
+    }
+  }
 }
 
 TEST(StatsReference, GdpSharesPublishedInCnStatsAreReproduced) {

@@ -45,7 +45,17 @@ TEST_F(StatisticsApiTest, ReferenceSeriesSayWhichRevisionEachFigureIs) {
   EXPECT_EQ(body["series"].size(), 5u);
   EXPECT_FALSE(body["series"][0]["sources"].empty());
   bool seed_claim = false;
-  for (const auto& c : body["claims"]) seed_claim |= c["id"] == "seed_jjj_gdp_share" && c["value"] == 10.9;
+  for (const auto& c : body["claims"]) {
+    if (c["id"] != "seed_jjj_gdp_share") continue;
+    seed_claim = true;
+    EXPECT_EQ(c["value"], 10.9);
+    // Beside the claim, what the data give, each naming its numerator and denominator series.
+    ASSERT_EQ(c["computed"].size(), 4u);
+    const http::Json& first = c["computed"][0];
+    EXPECT_EQ(first["numerator"]["series"], "NBS_GDP_PRE_EC4");
+    EXPECT_EQ(first["denominator"]["series"], "NBS_GDP_EC4");
+    EXPECT_NEAR(first["value"].get<double>(), 10.57, 0.005);
+  }
   EXPECT_TRUE(seed_claim);
   http::Json national = Get("/api/v1/statistics/reference?region=100000&series=NBS_GDP_EC4&from=2013&to=2013");
   ASSERT_EQ(national["items"].size(), 1u);

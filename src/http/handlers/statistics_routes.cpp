@@ -2,6 +2,7 @@
 // tables and indicators computed from them. Every figure carries its definition and sources.
 #include <charconv>
 
+#include "core/stats_counts.hpp"
 #include "core/stats_official.hpp"
 #include "core/tsv.hpp"
 #include "http/handlers/routes.hpp"
@@ -143,8 +144,13 @@ core::Result<Response> ListReference(Context& ctx) {
   }
   Json claims = Json::array();
   for (const core::PublishedClaim& c : core::AllPublishedClaims()) {
+    Json checks = Json::array();
+    if (c.indicator_id == "share_of_national_gdp") {
+      for (const core::IndicatorValue& v : core::GdpShares(c.region_codes, c.year)) checks.push_back(IndicatorJson(v));
+    }
     claims.push_back({{"id", c.id}, {"indicator", c.indicator_id}, {"year", c.year}, {"regions", c.region_codes},
-                      {"value", c.value}, {"unit", c.unit}, {"source", c.source}, {"text", c.text}});
+                      {"value", c.value}, {"unit", c.unit}, {"source", c.source}, {"text", c.text},
+                      {"computed", checks}});
   }
   Response resp = JsonResponse({{"series", series_list}, {"items", items}, {"claims", claims}, {"next_cursor", nullptr}});
   resp.SetHeader("Cache-Control", "private, max-age=3600");
