@@ -21,6 +21,7 @@
 #include "service/import_jobs.hpp"
 #include "service/search_service.hpp"
 #include "service/patent_import.hpp"
+#include "service/statistic_service.hpp"
 #include "service/user_service.hpp"
 #include "store/migrations.hpp"
 #include "store/user_repo.hpp"
@@ -154,8 +155,32 @@ core::Status RunDemoData(store::Database& db, const DemoOptions& o) {
   return {};
 }
 
+// `import --format stats-csv`: official aggregate tables (docs/statistics.md).
+core::Status RunStatisticsImport(store::Database& db, const ImportCommandOptions& o) {
+  service::Actor cli;
+  cli.request_id = "cli-import";
+  service::StatisticImportSummary total;
+  for (const std::string& file : o.files) {
+    auto summary = service::ImportOfficialStatisticsFile(db, cli, file, o.dry_run);
+    if (!summary) {
+      core::Error e = summary.error();
+      e.message = file + ": " + e.message;
+      return std::unexpected(std::move(e));
+    }
+    for (const auto& r : summary->rejections) {
+      std::cerr << "rejected " << file << ":" << r.line << " " << r.field << ": " << r.reason << "\n";
+    }
+    total.imported += summary->imported;
+    total.updated += summary->updated;
+    total.rejected += summary->rejected;
+  }
+  std::cout << (o.dry_run ? "dry run: " : "") << service::StatisticSummaryLine(total) << "\n";
+  return {};
+}
+
 core::Status RunImport(store::Database& db, const ImportCommandOptions& o) {
   IPA_CHECK(EnsureMigrated(db));
+  if (o.format == "stats-csv") return RunStatisticsImport(db, o);
   IPA_TRY(format, importer::ParseFormat(o.format));
   service::ImportOptions options;
   options.format = format;

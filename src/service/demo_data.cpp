@@ -11,6 +11,7 @@
 #include "service/audit_service.hpp"
 #include "service/crypto.hpp"
 #include "service/demo_patents.hpp"
+#include "service/statistic_service.hpp"
 #include "store/audit_repo.hpp"
 #include "store/org_repo.hpp"
 #include "store/patent_repo.hpp"
@@ -230,6 +231,8 @@ const std::vector<DemoLogin>& DemoLogins() {
 
 core::Result<DemoLoadResult> LoadDemoData(store::Database& db, uint64_t seed) {
   constexpr std::string_view kLoadedKey = "demo_data_loaded";
+  // Published CNIPA figures for Beijing, Tianjin, Hebei and the nation (idempotent).
+  IPA_CHECK(LoadDemoOfficialStatistics(db));
   IPA_TRY(already, store::ReadValue<std::optional<std::string>>(
                        db, [&](store::Tx& tx) { return store::GetSetting(tx, std::string(kLoadedKey)); }));
   if (already) return DemoLoadResult{};

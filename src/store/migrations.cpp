@@ -176,6 +176,27 @@ CREATE TABLE patent_applicants (
 CREATE INDEX patent_applicants_org ON patent_applicants (org_id)
 )SQL";
 
+// Official aggregate patent tables (one row per region and year) imported from statistics
+// yearbooks: see docs/statistics.md. GDP and population are the table's own figures, if any.
+constexpr std::string_view kV6OfficialStatistics = R"SQL(
+CREATE TABLE official_statistics (
+  region_code TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  applications BIGINT,
+  grants BIGINT,
+  valid_patents BIGINT,
+  valid_inventions BIGINT,
+  gdp_100m_yuan DOUBLE PRECISION,
+  population_10k DOUBLE PRECISION,
+  source TEXT NOT NULL,
+  imported_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (region_code, year)
+)
+;
+CREATE INDEX official_statistics_year ON official_statistics (year)
+)SQL";
+
 std::string Expand(std::string_view sql, Dialect dialect) {
   std::string out(sql);
   const std::string pk = dialect == Dialect::kSqlite
@@ -236,6 +257,7 @@ const std::vector<Migration>& AllMigrations() {
       {1, "foundation", kV1Foundation},
       {2, "offices", kV2Offices},
       {3, "patents", kV3Patents},
+      {6, "official_statistics", kV6OfficialStatistics},
       {7, "saved_searches", kV7SavedSearches},
   };
   return migrations;

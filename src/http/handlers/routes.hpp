@@ -13,5 +13,6 @@ void RegisterAuditRoutes(Router& router);
 void RegisterPatentRoutes(Router& router);
 void RegisterSearchRoutes(Router& router);
 void RegisterSystemRoutes(Router& router);
+void RegisterStatisticsRoutes(Router& router);
 
 }  // namespace ipa::http

@@ -41,6 +41,7 @@ void RegisterAllRoutes(Router& router) {
   RegisterAuditRoutes(router);
   RegisterPatentRoutes(router);
   RegisterSearchRoutes(router);
+  RegisterStatisticsRoutes(router);
 }
 
 }  // namespace ipa::http
