@@ -18,6 +18,8 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "service/demo_data.hpp"
+#include "cli/evidence_options.hpp"
+#include "service/evidence_log.hpp"
 #include "service/import_jobs.hpp"
 #include "service/patent_import.hpp"
 #include "service/user_service.hpp"
@@ -199,7 +201,10 @@ core::Status RunServe(const app::Config& config, store::Database& db, const Serv
   http::Metrics metrics;
   http::HttpConfig http_config{config.Origins(), config.web_dir, 1 << 20};
   service::ImportJobs imports(db, config.data_dir + "/uploads");
+  IPA_TRY(evidence_options, EvidenceLogOptionsFrom(config));
+  IPA_TRY(evidence, service::EvidenceLog::Open(db, std::move(evidence_options)));
   http::App app{db, auth, http_config, metrics, &imports};
+  app.evidence = evidence.get();
   http::Router router(app);
   http::RegisterAllRoutes(router);
   http::ServerOptions server_options;

@@ -18,6 +18,7 @@
 #include "store/database.hpp"
 
 namespace ipa::service {
+class EvidenceLog;
 class ImportJobs;
 }
 
@@ -52,6 +53,7 @@ struct App {
   HttpConfig config;
   Metrics& metrics;
   service::ImportJobs* imports = nullptr;  // uploads; null where imports are not served
+  service::EvidenceLog* evidence = nullptr;  // the evidence log; null where it is not running
 };
 
 struct Context {

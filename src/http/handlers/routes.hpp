@@ -12,5 +12,6 @@ void RegisterReferenceRoutes(Router& router);
 void RegisterAuditRoutes(Router& router);
 void RegisterPatentRoutes(Router& router);
 void RegisterSystemRoutes(Router& router);
+void RegisterEvidenceLogRoutes(Router& router);
 
 }  // namespace ipa::http

@@ -40,6 +40,7 @@ void RegisterAllRoutes(Router& router) {
   RegisterReferenceRoutes(router);
   RegisterAuditRoutes(router);
   RegisterPatentRoutes(router);
+  RegisterEvidenceLogRoutes(router);
 }
 
 }  // namespace ipa::http
