@@ -9,6 +9,7 @@
 #include "evidence/receipt.hpp"
 #include "http/handlers/routes.hpp"
 #include "http/json_io.hpp"
+#include "service/audit_service.hpp"
 #include "service/evidence_log.hpp"
 #include "service/office_keys.hpp"
 
@@ -131,6 +132,8 @@ core::Result<Response> AppendLeaf(Context& ctx) {
   auto leaf = evidence::Base64Decode(leaf_b64);
   if (!leaf) return Fail(ErrorCode::kInvalidArgument, "leaf: " + leaf.error().message, "leaf");
   IPA_TRY(index, log->Append(std::move(*leaf)));
+  service::RecordAuditNow(ctx.app.db, ctx.actor,
+                          {.action = "evidence.append", .object_type = "evidence_leaf", .object_id = std::to_string(index)});
   return JsonResponse({{"leaf_index", index}}, 201);
 }
 
