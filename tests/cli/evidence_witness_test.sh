@@ -52,5 +52,18 @@ size=$(get /api/v1/evidence/checkpoint | sed -n 2p)
 [ "$size" -lt 4 ] || fail "a checkpoint of size $size was published without Tianjin"
 start_witness
 wait_checkpoint 4 >/dev/null || fail "no checkpoint after the witness came back: $(cat "$DIR/witness.log")"
-echo "remote witness TJ co-signed; receipt verified: $out"
+
+# A witness that remembers another history (its state's root replaced) refuses to co-sign, so
+# the server cannot publish: the split view is caught, not signed.
+kill -9 "$WITNESS"; wait "$WITNESS" 2>/dev/null; WITNESS=""
+other_root=$(python3 -c 'import base64,hashlib; print(base64.b64encode(hashlib.sha256(b"another history").digest()).decode())')
+sed -i "3s|.*|$other_root|" "$DIR/tj/state"
+[ -n "$(append_leaf remote-5)" ] || fail "append 5"
+: >"$DIR/witness.log"
+start_witness
+sleep 2
+size=$(get /api/v1/evidence/checkpoint | sed -n 2p)
+[ "$size" -lt 5 ] || fail "a checkpoint of size $size was published although TJ's witness disagrees"
+grep -q "witness refuses" "$DIR/witness.log" || fail "the witness did not report a refusal: $(cat "$DIR/witness.log")"
+echo "remote witness TJ co-signed; refused a checkpoint inconsistent with its state; receipt verified: $out"
 echo "1 passed, 0 failed"
