@@ -189,6 +189,11 @@ void EvidenceLog::CommitBatch(std::vector<QueuedAppend>& batch) {
     }
     return {};
   });
+  if (!st && st.error().code == ErrorCode::kAlreadyExists) {
+    // Only this process assigns indexes; a taken index means another process writes the same
+    // log (several servers on one PostgreSQL database): refuse rather than fork the tree.
+    st = Fail(ErrorCode::kUnavailable, "another process has appended to the evidence log; one server must own it");
+  }
   if (!st) {
     spdlog::error("evidence log: committing {} leaves failed: {} {}", batch.size(), st.error().message,
                   st.error().detail);

@@ -309,6 +309,18 @@ TEST_P(EvidenceLogTest, RemoteWitnessCosignsThroughPendingAndIsAuthenticatedBySi
   EXPECT_TRUE(log->WaitForCheckpoint(3, 5s));
 }
 
+TEST_P(EvidenceLogTest, ASecondWriterOfTheSameLogIsRefusedInsteadOfForkingIt) {
+  auto first = OpenLog();
+  auto second = OpenLog();
+  ASSERT_TRUE(first && second);
+  ASSERT_EQ(first->Append(MakeLeaf(0)).value(), 0u);
+  auto refused = second->Append(MakeLeaf(1));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kUnavailable);
+  EXPECT_EQ(second->Size(), 0u);
+  EXPECT_EQ(first->Leaf(0).value(), MakeLeaf(0));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EvidenceLogTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
 
