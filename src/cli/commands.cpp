@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/evidence_options.hpp"
 #include "core/region.hpp"
 #include "evidence/receipt.hpp"
 #include "http/metrics.hpp"
@@ -18,7 +19,6 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "service/demo_data.hpp"
-#include "cli/evidence_options.hpp"
 #include "service/evidence_log.hpp"
 #include "service/import_jobs.hpp"
 #include "service/patent_import.hpp"
