@@ -65,6 +65,18 @@ core::Status ApplySettings(Config& c, const std::map<std::string, std::string>& 
         return Fail(ErrorCode::kInvalidArgument, "IPA_WORKERS: a number from 1 to 256", key);
       }
       c.workers = n;
+    } else if (key == "IPA_EVIDENCE_REMOTE_WITNESSES") {
+      c.evidence_remote_witnesses.clear();
+      for (auto k : core::Split(value, ',')) {
+        if (!core::Trim(k).empty()) c.evidence_remote_witnesses.emplace_back(core::Trim(k));
+      }
+    } else if (key == "IPA_EVIDENCE_CHECKPOINT_MS") {
+      int n = 0;
+      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (ec != std::errc() || p != value.data() + value.size() || n < 50 || n > 60000) {
+        return Fail(ErrorCode::kInvalidArgument, "IPA_EVIDENCE_CHECKPOINT_MS: a number from 50 to 60000", key);
+      }
+      c.evidence_checkpoint_ms = n;
     } else if (key.starts_with("IPA_TEST_")) {
       continue;  // test harness settings
     } else {

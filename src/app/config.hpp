@@ -18,6 +18,11 @@ struct Config {
   std::string log_level = "info";
   std::vector<std::string> allowed_origins;  // besides the listen address itself
   int workers = 8;
+  // Evidence log: offices whose witness runs as its own process, as their verifier keys
+  // ("ipa-TJ+<key id>+<base64>", printed by `ipalliance witness`); the other offices' witnesses
+  // are embedded. And how often the checkpoint loop runs.
+  std::vector<std::string> evidence_remote_witnesses;
+  int evidence_checkpoint_ms = 500;
 
   std::string DatabaseUrl() const;
   std::string Host() const;
@@ -26,7 +31,8 @@ struct Config {
 };
 
 // Applies `KEY=value` pairs (IPA_LISTEN, IPA_DB, IPA_DATA_DIR, IPA_WEB_DIR, IPA_LOG_LEVEL,
-// IPA_ALLOWED_ORIGINS comma-separated, IPA_WORKERS). kInvalidArgument for an unknown IPA_ key
+// IPA_ALLOWED_ORIGINS comma-separated, IPA_WORKERS, IPA_EVIDENCE_REMOTE_WITNESSES comma-separated,
+// IPA_EVIDENCE_CHECKPOINT_MS). kInvalidArgument for an unknown IPA_ key
 // or a bad value.
 core::Status ApplySettings(Config& config, const std::map<std::string, std::string>& settings);
 

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/evidence_options.hpp"
 #include "core/region.hpp"
 #include "evidence/receipt.hpp"
 #include "http/metrics.hpp"
@@ -18,6 +19,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "service/demo_data.hpp"
+#include "service/evidence_log.hpp"
 #include "service/import_jobs.hpp"
 #include "service/search_service.hpp"
 #include "service/patent_import.hpp"
@@ -230,7 +232,10 @@ core::Status RunServe(const app::Config& config, store::Database& db, const Serv
   const auto stats = search->Stats();
   spdlog::info("search index: {} patents, {} MB, built in {:.1f} s", stats.docs, stats.memory_bytes >> 20,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - index_start).count());
+  IPA_TRY(evidence_options, EvidenceLogOptionsFrom(config));
+  IPA_TRY(evidence, service::EvidenceLog::Open(db, std::move(evidence_options)));
   http::App app{db, auth, http_config, metrics, &imports, search.get()};
+  app.evidence = evidence.get();
   http::Router router(app);
   http::RegisterAllRoutes(router);
   http::ServerOptions server_options;

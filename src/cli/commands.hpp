@@ -45,6 +45,23 @@ struct VerifyOptions {
 // Exit code: 0 verified, 1 not verified (the reason printed), 2 unreadable input.
 int RunVerify(const VerifyOptions& options);
 
+struct WitnessOptions {
+  std::string office;      // BJ, TJ or HE
+  std::string server;      // http://host:port
+  std::string key_file;    // this office's private key (created with mode 0600 when missing)
+  std::string state_file;  // the last checkpoint this witness signed
+  int poll_ms = 500;
+  int max_rounds = 0;      // stop after this many cosignatures (0: run until killed)
+};
+
+// A remote office witness (docs/operations.md): polls the server for the next checkpoint,
+// co-signs it only when consistent with the last it signed (persisted first), posts the
+// cosignature back. Returns when max_rounds is reached or on a fatal error.
+core::Status RunWitness(const WitnessOptions& options);
+
+// Exit code: 0 clean, 1 problems found (each printed), 2 could not run.
+int RunFsck(const app::Config& config, store::Database& db);
+
 core::Status RunImport(store::Database& db, const ImportCommandOptions& options);
 core::Status RunServe(const app::Config& config, store::Database& db, const ServeOptions& options);
 core::Status RunMigrate(store::Database& db);

@@ -68,6 +68,17 @@ int main(int argc, char** argv) {
   verify->add_option("file", verify_opts.file, "the evidence file, checked against the receipt's SHA-256");
   verify->add_option("--require", verify_opts.required, "key names that must have signed (default: every key in the receipt)");
 
+  ipa::cli::WitnessOptions witness_opts;
+  auto* witness = app.add_subcommand("witness", "Run one office's evidence-log witness as its own process");
+  witness->add_option("--office", witness_opts.office, "BJ|TJ|HE")->required();
+  witness->add_option("--server", witness_opts.server, "the server, http://host:port")->required();
+  witness->add_option("--key", witness_opts.key_file, "this office's private key file (created, mode 0600, when missing)")->required();
+  witness->add_option("--state", witness_opts.state_file, "the last checkpoint this witness signed")->required();
+  witness->add_option("--poll-ms", witness_opts.poll_ms, "poll interval (default 500)");
+  witness->add_option("--max-rounds", witness_opts.max_rounds, "exit after this many cosignatures (default: run until stopped)");
+
+  app.add_subcommand("fsck", "Check the evidence log: leaves, tree, checkpoints, signatures");
+
   auto* user = app.add_subcommand("user", "Manage user accounts");
   user->require_subcommand(1);
   ipa::cli::UserOptions user_opts;
@@ -86,6 +97,12 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   // Offline: no configuration, no database.
   if (*verify) return ipa::cli::RunVerify(verify_opts);
+  if (*witness) {
+    auto logger = spdlog::stderr_color_mt("ipa");
+    spdlog::set_default_logger(logger);
+    auto st = ipa::cli::RunWitness(witness_opts);
+    return st ? 0 : Fail(st.error());
+  }
 
   Config config;
   std::map<std::string, std::string> settings;
@@ -116,6 +133,7 @@ int main(int argc, char** argv) {
   if (!database) return Fail(database.error());
   ipa::store::Database& dbref = **database;
 
+  if (app.got_subcommand("fsck")) return ipa::cli::RunFsck(config, dbref);
   ipa::core::Status st;
   if (*serve) st = ipa::cli::RunServe(config, dbref, serve_opts);
   else if (app.got_subcommand("migrate")) st = ipa::cli::RunMigrate(dbref);

@@ -19,6 +19,7 @@
 
 namespace ipa::service {
 class SearchService;
+class EvidenceLog;
 class ImportJobs;
 }
 
@@ -54,6 +55,7 @@ struct App {
   Metrics& metrics;
   service::ImportJobs* imports = nullptr;  // uploads; null where imports are not served
   service::SearchService* search = nullptr;  // the search index; null where search is not served
+  service::EvidenceLog* evidence = nullptr;  // the evidence log; null where it is not running
 };
 
 struct Context {

@@ -241,6 +241,23 @@ CREATE TABLE saved_searches (
   UNIQUE (user_id, name)
 )
 )sql";
+// The evidence log (docs/evidence-log-format.md, "Storage"): one row per leaf, in index order,
+// and one row per published (fully co-signed) checkpoint.
+constexpr std::string_view kV4EvidenceLog = R"SQL(
+CREATE TABLE evidence_leaves (
+  leaf_index BIGINT PRIMARY KEY,
+  leaf TEXT NOT NULL,
+  leaf_hash TEXT NOT NULL,
+  recorded_at BIGINT NOT NULL
+)
+;
+CREATE TABLE evidence_checkpoints (
+  tree_size BIGINT PRIMARY KEY,
+  root TEXT NOT NULL,
+  note TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+)
+)SQL";
 
 constexpr std::string_view kCreateMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
@@ -257,6 +274,7 @@ const std::vector<Migration>& AllMigrations() {
       {1, "foundation", kV1Foundation},
       {2, "offices", kV2Offices},
       {3, "patents", kV3Patents},
+      {4, "evidence_log", kV4EvidenceLog},
       {6, "official_statistics", kV6OfficialStatistics},
       {7, "saved_searches", kV7SavedSearches},
   };

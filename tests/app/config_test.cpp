@@ -26,12 +26,21 @@ TEST(ConfigTest, DefaultsThenFileThenEnvironmentThenFlags) {
   std::filesystem::remove(path);
 }
 
+TEST(ConfigTest, EvidenceWitnessSettings) {
+  Config c;
+  ASSERT_TRUE(ApplySettings(c, {{"IPA_EVIDENCE_REMOTE_WITNESSES", "ipa-TJ+1+a, ipa-HE+2+b ,"},
+                                {"IPA_EVIDENCE_CHECKPOINT_MS", "250"}}).has_value());
+  EXPECT_EQ(c.evidence_remote_witnesses, (std::vector<std::string>{"ipa-TJ+1+a", "ipa-HE+2+b"}));
+  EXPECT_EQ(c.evidence_checkpoint_ms, 250);
+}
+
 TEST(ConfigTest, BadSettingsAreNamed) {
   struct Case {
     const char* key;
     const char* value;
   } cases[] = {{"IPA_LISTEN", "no-port"}, {"IPA_LISTEN", "host:99999"}, {"IPA_WORKERS", "0"},
-               {"IPA_LOG_LEVEL", "loud"}, {"IPA_TYPO", "1"}};
+               {"IPA_LOG_LEVEL", "loud"}, {"IPA_TYPO", "1"}, {"IPA_EVIDENCE_CHECKPOINT_MS", "10"},
+               {"IPA_EVIDENCE_CHECKPOINT_MS", "soon"}};
   for (const Case& k : cases) {
     Config c;
     auto st = ApplySettings(c, {{k.key, k.value}});

@@ -14,5 +14,6 @@ void RegisterPatentRoutes(Router& router);
 void RegisterSearchRoutes(Router& router);
 void RegisterSystemRoutes(Router& router);
 void RegisterStatisticsRoutes(Router& router);
+void RegisterEvidenceLogRoutes(Router& router);
 
 }  // namespace ipa::http
