@@ -12,5 +12,7 @@ void RegisterReferenceRoutes(Router& router);
 void RegisterAuditRoutes(Router& router);
 void RegisterPatentRoutes(Router& router);
 void RegisterSystemRoutes(Router& router);
+void RegisterCaseRoutes(Router& router);
+void RegisterJointOpRoutes(Router& router);
 
 }  // namespace ipa::http

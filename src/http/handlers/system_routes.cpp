@@ -40,6 +40,8 @@ void RegisterAllRoutes(Router& router) {
   RegisterReferenceRoutes(router);
   RegisterAuditRoutes(router);
   RegisterPatentRoutes(router);
+  RegisterCaseRoutes(router);
+  RegisterJointOpRoutes(router);
 }
 
 }  // namespace ipa::http
