@@ -285,6 +285,20 @@ core::Result<std::vector<store::CaseHistoryEntry>> CaseHistory(store::Database& 
   });
 }
 
+core::Result<std::vector<store::CaseEventRow>> CaseEvents(store::Database& db, const Actor& actor,
+                                                          core::CaseId id) {
+  IPA_CHECK(RequireUser(actor));
+  using Events = std::vector<store::CaseEventRow>;
+  return store::ReadValue<Events>(db, [&](store::Tx& tx) -> core::Result<Events> {
+    IPA_TRY(c, store::GetCase(tx, id));
+    IPA_TRY(access, AccessTo(tx, actor, c));
+    if (access == CaseAccess::kNone || access == CaseAccess::kSummary) {
+      return Fail(ErrorCode::kPermissionDenied, "the events of case " + c.number + " are not shared with you");
+    }
+    return store::ListCaseEvents(tx, id);
+  });
+}
+
 core::Result<core::CaseDeadlineRules> GetDeadlineRules(store::Database& db, const Actor& actor,
                                                        core::Office office) {
   IPA_CHECK(RequireUser(actor));

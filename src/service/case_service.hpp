@@ -131,6 +131,11 @@ core::Result<store::CaseTransfer> DecideTransfer(store::Database& db, const Acto
 core::Result<std::vector<store::CaseTransfer>> ListTransfers(store::Database& db, const Actor& actor,
                                                              core::CaseId id);
 
+// The case's evidence-log events (transfer steps) with their canonical leaf bytes and, once
+// the lead's drain has appended them to the log, their leaf index. Full access only.
+core::Result<std::vector<store::CaseEventRow>> CaseEvents(store::Database& db, const Actor& actor,
+                                                          core::CaseId id);
+
 // Per-office deadline rules: offices and admins read; admins and the office itself change.
 core::Result<core::CaseDeadlineRules> GetDeadlineRules(store::Database& db, const Actor& actor,
                                                        core::Office office);

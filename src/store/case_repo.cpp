@@ -84,9 +84,11 @@ std::vector<core::CasePlace> DecodePlaces(const std::string& text) {
   return out;
 }
 
+// Only what every office may see of any case (the summary's number and respondent, and the
+// respondent's credit code that related-case matching shares), so a search cannot probe the
+// hidden fields of another office's case.
 std::string SearchText(const EnforcementCase& c) {
-  return core::SearchKey(c.number + "\n" + c.complainant.name + "\n" + c.respondent.name + "\n" +
-                         c.respondent.credit_code + "\n" + c.description);
+  return core::SearchKey(c.number + "\n" + c.respondent.name + "\n" + c.respondent.credit_code);
 }
 
 core::CaseParty PartyFromRow(const Row& r, size_t first) {

@@ -19,7 +19,7 @@ struct CaseFilter {
   std::optional<core::CaseStatus> status;
   std::optional<core::CaseType> type;
   std::string respondent;  // a credit code, or a substring of the respondent's name key
-  std::string query;       // SearchKey()-normalised substring of number, parties, description
+  std::string query;       // SearchKey()-normalised substring of number, respondent name or code
   std::optional<core::OrgId> party_org;  // complainant or respondent is this organisation
 };
 
@@ -75,7 +75,6 @@ Result<std::vector<CaseHistoryEntry>> ListCaseHistory(Tx& tx, CaseId id);
 // Grants `office` full read access ("joined" or "linked"); a second grant keeps the first.
 Status GrantCaseAccess(Tx& tx, CaseId id, core::Office office, const std::string& reason);
 Result<std::vector<std::pair<core::Office, std::string>>> ListCaseAccess(Tx& tx, CaseId id);
-Result<std::vector<CaseId>> CasesAccessibleTo(Tx& tx, core::Office office);
 
 // --- links ---------------------------------------------------------------------------------
 

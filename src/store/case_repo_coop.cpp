@@ -14,8 +14,6 @@ constexpr std::string_view kSelectHistory =
     "FROM case_history WHERE case_id = $1 ORDER BY id";
 constexpr std::string_view kSelectAccess =
     "SELECT office, reason FROM case_access WHERE case_id = $1 ORDER BY office";
-constexpr std::string_view kSelectAccessibleTo =
-    "SELECT case_id FROM case_access WHERE office = $1 ORDER BY case_id";
 constexpr std::string_view kCountAccess =
     "SELECT COUNT(*) FROM case_access WHERE case_id = $1 AND office = $2";
 constexpr std::string_view kInsertAccess =
@@ -122,13 +120,6 @@ Result<std::vector<std::pair<core::Office, std::string>>> ListCaseAccess(Tx& tx,
   IPA_TRY(rows, tx.Query(kSelectAccess, {id.value}));
   std::vector<std::pair<core::Office, std::string>> out;
   for (const Row& r : rows) out.emplace_back(OfficeCol(r, 0), r.Text(1));
-  return out;
-}
-
-Result<std::vector<CaseId>> CasesAccessibleTo(Tx& tx, core::Office office) {
-  IPA_TRY(rows, tx.Query(kSelectAccessibleTo, {OfficeText(office)}));
-  std::vector<CaseId> out;
-  for (const Row& r : rows) out.push_back(CaseId{r.Int(0)});
   return out;
 }
 

@@ -135,6 +135,15 @@ TEST_F(CaseApiTest, TheIssueStoryRegisterFindLinkTransfer) {
   EXPECT_EQ(actions, (std::vector<std::string>{"register", "link", "transfer_requested", "transfer_accepted", "update"}));
   Json transfers = Get(CasePath(tj_case) + "/transfers", tj_);
   EXPECT_EQ(transfers["items"].size(), 1u);
+  // Both sides see the hand-off as evidence-log leaves, waiting for the log.
+  Json events = Get(CasePath(tj_case) + "/events", tj_);
+  ASSERT_EQ(events["items"].size(), 2u);
+  EXPECT_EQ(events["items"][0]["event"], "transfer_requested");
+  EXPECT_EQ(events["items"][1]["event"], "transfer_accepted");
+  EXPECT_TRUE(events["items"][1]["leaf_index"].is_null());
+  EXPECT_TRUE(events["items"][1]["leaf"].get<std::string>().starts_with("ipa-evidence-v1\nkind=case_event\n"));
+  EXPECT_EQ(Get(CasePath(tj_case) + "/events", bj_)["items"].size(), 2u);  // linked
+  Get(CasePath(tj_case) + "/events", api().NewCaller(Role::kMember), 403);
 }
 
 TEST_F(CaseApiTest, WorkflowFollowsTheTable) {

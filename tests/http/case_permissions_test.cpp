@@ -55,6 +55,7 @@ TEST_F(CasePermissionsTest, OtherOfficesReadOnlyTheSummary) {
       EXPECT_TRUE(seen.contains(shown)) << shown;
     }
     EXPECT_EQ(Status("GET", path_ + "/history", *office), 403);
+    EXPECT_EQ(Status("GET", path_ + "/events", *office), 403);
     EXPECT_EQ(Status("PATCH", path_, *office, R"({"description":"x"})", {{"if-match", "\"1\""}}), 403);
     EXPECT_EQ(Status("POST", path_ + "/transitions", *office, R"({"to":"accepted"})"), 403);
     EXPECT_EQ(Status("POST", path_ + "/transfers", *office, R"({"to":"BJ","reason":"respondent_domicile"})"), 403);

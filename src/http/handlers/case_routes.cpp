@@ -4,6 +4,7 @@
 #include "core/applicant_name.hpp"
 #include "core/credit_code.hpp"
 #include "core/text.hpp"
+#include "core/time.hpp"
 #include "http/handlers/mapping.hpp"
 #include "http/handlers/routes.hpp"
 #include "service/case_service.hpp"
@@ -215,6 +216,20 @@ core::Result<Response> History(Context& ctx) {
   return JsonResponse({{"items", items}, {"next_cursor", nullptr}});
 }
 
+core::Result<Response> Events(Context& ctx) {
+  IPA_TRY(id, CaseParam(ctx));
+  IPA_TRY(events, service::CaseEvents(ctx.app.db, ctx.actor, id));
+  Json items = Json::array();
+  for (const auto& e : events) {
+    items.push_back({{"id", e.id},
+                     {"event", e.event},
+                     {"leaf", e.leaf},
+                     {"leaf_index", e.leaf_index ? Json(*e.leaf_index) : Json(nullptr)},
+                     {"created_at", core::FormatIsoTime(e.created_at)}});
+  }
+  return JsonResponse({{"items", items}, {"next_cursor", nullptr}});
+}
+
 core::Result<Response> Related(Context& ctx) {
   IPA_TRY(id, CaseParam(ctx));
   IPA_TRY(related, service::RelatedCases(ctx.app.db, ctx.actor, id));
@@ -343,13 +358,14 @@ void RegisterCaseRoutes(Router& router) {
   const std::string tag = "cases";
   router.Add({"GET", "/api/v1/cases", Policy::AnyUser(), "The shared case register (summary for other offices' cases; members: their own cases)", tag, ListCases,
               {{"office", "owning office: BJ, TJ, HE"}, {"status", "case status"}, {"type", "case type"},
-               {"respondent", "respondent credit code or name"}, {"q", "number, party or description contains"},
+               {"respondent", "respondent credit code or name"}, {"q", "case number or respondent contains"},
                {"cursor", "from next_cursor"}, {"limit", "1-200"}}});
   router.Add({"POST", "/api/v1/cases", offices, "Register a case in your office; answers related cases in other offices", tag, RegisterCase, {}, true, 201});
   router.Add({"GET", "/api/v1/cases/{id}", Policy::AnyUser(), "Read a case (full or summary by access)", tag, GetCase});
   router.Add({"PATCH", "/api/v1/cases/{id}", offices, "Change a case of your office (If-Match)", tag, PatchCase, {}, true});
   router.Add({"POST", "/api/v1/cases/{id}/transitions", offices, "A workflow step: {to, note}", tag, Transition, {}, true});
   router.Add({"GET", "/api/v1/cases/{id}/history", Policy::AnyUser(), "The case history (full access only)", tag, History});
+  router.Add({"GET", "/api/v1/cases/{id}/events", Policy::AnyUser(), "Transfer steps as evidence-log leaves (leaf_index null until logged)", tag, Events});
   router.Add({"GET", "/api/v1/cases/{id}/related", staff, "Related cases in other offices: same respondent, same patent, overlapping period", tag, Related});
   router.Add({"POST", "/api/v1/cases/{id}/links", offices, "Link your case to another office's case: {case_id, note}", tag, Link, {}, true, 201});
   router.Add({"GET", "/api/v1/cases/{id}/join-requests", staff, "Join requests (the owner sees all, others their own)", tag, ListJoins});
