@@ -221,6 +221,9 @@ TEST_F(CaseApiTest, DeadlinesAreConfigurablePerOfficeAndShownOnCases) {
   http::Response set = api().Call("PUT", "/api/v1/case-deadlines/TJ", R"({"accept_days":0,"resolve_days":60})", &tj_);
   EXPECT_EQ(set.status, 400);
   EXPECT_EQ(ApiClient::Body(set)["field"], "accept_days");
+  http::Response huge = api().Call("PUT", "/api/v1/case-deadlines/TJ", R"({"accept_days":3,"resolve_days":99999999999})", &tj_);
+  EXPECT_EQ(huge.status, 400);
+  EXPECT_EQ(ApiClient::Body(huge)["field"], "resolve_days");
   EXPECT_EQ(api().Call("PUT", "/api/v1/case-deadlines/TJ", R"({"accept_days":3,"resolve_days":60})", &tj_).status, 200);
   Json c = Post("/api/v1/cases", {{"complainant", {{"name", "甲"}}}, {"respondent", {{"name", "乙"}}}}, tj_, 201);
   EXPECT_EQ(c["deadline"]["due"], core::FormatDate(core::AddDays(core::Today(), 3)));

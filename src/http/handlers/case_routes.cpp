@@ -1,6 +1,8 @@
 // /api/v1/cases: the shared case register, workflow, cooperation between offices, transfers;
 // /api/v1/case-deadlines: per-office deadline rules. (POST /api/v1/cases/{id}/evidence is
 // reserved for evidence uploads.)
+#include <algorithm>
+
 #include "core/applicant_name.hpp"
 #include "core/credit_code.hpp"
 #include "core/text.hpp"
@@ -342,10 +344,9 @@ core::Result<Response> SetDeadlines(Context& ctx) {
   IPA_CHECK(f.Finish());
   if (!accept) return Fail(ErrorCode::kInvalidArgument, "accept_days: is required", "accept_days");
   if (!resolve) return Fail(ErrorCode::kInvalidArgument, "resolve_days: is required", "resolve_days");
-  if (*accept > 100000 || *resolve > 100000 || *accept < -100000 || *resolve < -100000) {
-    return Fail(ErrorCode::kInvalidArgument, "accept_days: out of range", "accept_days");
-  }
-  core::CaseDeadlineRules rules{static_cast<int>(*accept), static_cast<int>(*resolve)};
+  // The service checks the real bounds; this only keeps the values inside an int.
+  auto clamp = [](int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, -1, 100000)); };
+  core::CaseDeadlineRules rules{clamp(*accept), clamp(*resolve)};
   IPA_TRY(stored, service::SetDeadlineRules(ctx.app.db, ctx.actor, *office, rules));
   return JsonResponse(RulesJson(*office, stored));
 }
