@@ -8,6 +8,7 @@
 #include "core/region.hpp"
 #include "core/tsv.hpp"
 #include "service/actor.hpp"
+#include "service/case_service_demo.hpp"
 #include "service/audit_service.hpp"
 #include "service/crypto.hpp"
 #include "service/demo_patents.hpp"
@@ -291,8 +292,10 @@ core::Result<std::vector<DemoApplicant>> DemoApplicantsFromRegistry(store::Datab
   return members;
 }
 
-core::Result<int64_t> LoadDemoPatents(store::Database& db, int64_t count, uint64_t seed,
-                                      const std::function<void(int64_t)>& on_progress) {
+namespace {
+
+core::Result<int64_t> LoadDemoPatentsOnce(store::Database& db, int64_t count, uint64_t seed,
+                                          const std::function<void(int64_t)>& on_progress) {
   constexpr std::string_view kLoadedKey = "demo_patents_loaded";
   constexpr size_t kBatch = 2000;
   IPA_TRY(already, store::ReadValue<std::optional<std::string>>(
@@ -328,6 +331,16 @@ core::Result<int64_t> LoadDemoPatents(store::Database& db, int64_t count, uint64
   });
   IPA_CHECK(status);
   IPA_CHECK(flush());
+  return stored;
+}
+
+}  // namespace
+
+core::Result<int64_t> LoadDemoPatents(store::Database& db, int64_t count, uint64_t seed,
+                                      const std::function<void(int64_t)>& on_progress) {
+  IPA_TRY(stored, LoadDemoPatentsOnce(db, count, seed, on_progress));
+  // The demo enforcement cases name demo patents, so they come after them (once).
+  IPA_CHECK(LoadDemoCases(db));
   return stored;
 }
 

@@ -197,6 +197,198 @@ CREATE TABLE official_statistics (
 CREATE INDEX official_statistics_year ON official_statistics (year)
 )SQL";
 
+// Coordinated enforcement (issue 5): cases, cooperation between offices, transfers, the case
+// event outbox for the evidence log, joint operations.
+constexpr std::string_view kV5Cases = R"SQL(
+CREATE TABLE case_serials (
+  office TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  last_serial BIGINT NOT NULL,
+  PRIMARY KEY (office, year)
+)
+;
+CREATE TABLE case_office_settings (
+  office TEXT PRIMARY KEY,
+  accept_days INTEGER NOT NULL,
+  resolve_days INTEGER NOT NULL
+)
+;
+INSERT INTO case_office_settings (office, accept_days, resolve_days) VALUES ('BJ', 7, 90)
+;
+INSERT INTO case_office_settings (office, accept_days, resolve_days) VALUES ('TJ', 7, 90)
+;
+INSERT INTO case_office_settings (office, accept_days, resolve_days) VALUES ('HE', 7, 90)
+;
+CREATE TABLE cases (
+  id {{PK}},
+  number TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  owner_office TEXT NOT NULL,
+  registered_office TEXT NOT NULL,
+  complainant_org_id BIGINT REFERENCES organizations (id),
+  complainant_name TEXT NOT NULL,
+  complainant_credit_code TEXT NOT NULL DEFAULT '',
+  complainant_key TEXT NOT NULL,
+  respondent_org_id BIGINT REFERENCES organizations (id),
+  respondent_name TEXT NOT NULL,
+  respondent_credit_code TEXT NOT NULL DEFAULT '',
+  respondent_key TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  places TEXT NOT NULL DEFAULT '',
+  registered_on INTEGER NOT NULL,
+  accepted_on INTEGER,
+  resolved_on INTEGER,
+  period_from INTEGER,
+  period_to INTEGER,
+  search_text TEXT NOT NULL DEFAULT '',
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+)
+;
+CREATE INDEX cases_owner ON cases (owner_office, id)
+;
+CREATE INDEX cases_respondent_key ON cases (respondent_key)
+;
+CREATE INDEX cases_respondent_code ON cases (respondent_credit_code)
+;
+CREATE TABLE case_patents (
+  case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  application_number TEXT NOT NULL,
+  PRIMARY KEY (case_id, application_number)
+)
+;
+CREATE INDEX case_patents_number ON case_patents (application_number)
+;
+CREATE TABLE case_assignees (
+  case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  user_id BIGINT NOT NULL REFERENCES users (id),
+  PRIMARY KEY (case_id, user_id)
+)
+;
+CREATE TABLE case_history (
+  id {{PK}},
+  case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  at BIGINT NOT NULL,
+  actor_id BIGINT,
+  actor_login TEXT NOT NULL DEFAULT '',
+  office TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  from_status TEXT NOT NULL DEFAULT '',
+  to_status TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+)
+;
+CREATE INDEX case_history_case ON case_history (case_id, id)
+;
+CREATE TABLE case_access (
+  case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  office TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  granted_at BIGINT NOT NULL,
+  PRIMARY KEY (case_id, office)
+)
+;
+CREATE TABLE case_links (
+  case_a BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  case_b BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  office TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (case_a, case_b),
+  CHECK (case_a < case_b)
+)
+;
+CREATE TABLE case_join_requests (
+  id {{PK}},
+  case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  office TEXT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  requested_by BIGINT,
+  requested_at BIGINT NOT NULL,
+  decided_by BIGINT,
+  decided_at BIGINT
+)
+;
+CREATE UNIQUE INDEX case_join_pending ON case_join_requests (case_id, office) WHERE status = 'requested'
+;
+CREATE TABLE case_transfers (
+  id {{PK}},
+  case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  from_office TEXT NOT NULL,
+  to_office TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  reason_text TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  requested_by BIGINT,
+  requested_at BIGINT NOT NULL,
+  decided_by BIGINT,
+  decided_at BIGINT,
+  decision_note TEXT NOT NULL DEFAULT ''
+)
+;
+CREATE UNIQUE INDEX case_transfers_pending ON case_transfers (case_id) WHERE status = 'requested'
+;
+CREATE TABLE case_events (
+  id {{PK}},
+  case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  event TEXT NOT NULL,
+  leaf TEXT NOT NULL,
+  leaf_index BIGINT UNIQUE,
+  created_at BIGINT NOT NULL
+)
+;
+CREATE INDEX case_events_unlogged ON case_events (id) WHERE leaf_index IS NULL
+;
+CREATE TABLE joint_operations (
+  id {{PK}},
+  title TEXT NOT NULL,
+  lead_office TEXT NOT NULL,
+  participants TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  start_date INTEGER NOT NULL,
+  end_date INTEGER NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+)
+;
+CREATE TABLE joint_op_targets (
+  op_id BIGINT NOT NULL REFERENCES joint_operations (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  region_code TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (op_id, position)
+)
+;
+CREATE TABLE joint_op_tasks (
+  id {{PK}},
+  op_id BIGINT NOT NULL REFERENCES joint_operations (id) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  office TEXT NOT NULL,
+  assignee_id BIGINT REFERENCES users (id),
+  due_date INTEGER,
+  status TEXT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL
+)
+;
+CREATE TABLE joint_op_outcomes (
+  id {{PK}},
+  op_id BIGINT NOT NULL REFERENCES joint_operations (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  office TEXT NOT NULL,
+  on_date INTEGER NOT NULL,
+  quantity BIGINT NOT NULL DEFAULT 1,
+  case_id BIGINT REFERENCES cases (id),
+  note TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+)
+)SQL";
+
 std::string Expand(std::string_view sql, Dialect dialect) {
   std::string out(sql);
   const std::string pk = dialect == Dialect::kSqlite
@@ -275,6 +467,7 @@ const std::vector<Migration>& AllMigrations() {
       {2, "offices", kV2Offices},
       {3, "patents", kV3Patents},
       {4, "evidence_log", kV4EvidenceLog},
+      {5, "cases", kV5Cases},
       {6, "official_statistics", kV6OfficialStatistics},
       {7, "saved_searches", kV7SavedSearches},
   };

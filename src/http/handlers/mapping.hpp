@@ -5,6 +5,8 @@
 #include "core/organization.hpp"
 #include "core/user.hpp"
 #include "http/json_io.hpp"
+#include "service/case_service.hpp"
+#include "service/joint_op_service.hpp"
 #include "service/org_service.hpp"
 #include "service/page.hpp"
 #include "store/audit_repo.hpp"
@@ -16,6 +18,19 @@ Json ToJson(const service::OrgView& view);
 Json ToJson(const core::User& user);
 Json ToJson(const store::AuditEntry& entry);
 Json ToJson(const store::TokenRow& token);
+
+// Enforcement cases: the full shape, or only the summary fields (number, type, owner, status,
+// respondent name, patents, dates) when view.access is kSummary.
+Json ToJson(const service::CaseView& view);
+Json ToJson(const service::RelatedCase& related);
+Json ToJson(const store::CaseHistoryEntry& entry);
+Json ToJson(const store::CaseTransfer& transfer);
+Json ToJson(const store::JoinRequest& request);
+Json ToJson(const store::JointOperation& op);
+Json ToJson(const store::JointOpTask& task);
+Json ToJson(const store::JointOpOutcome& outcome);
+Json ToJson(const service::JointOpDetail& detail);
+Json ToJson(const service::JointOpReport& report);
 
 template <class T>
 Json PageJson(const service::Page<T>& page) {

@@ -15,5 +15,7 @@ void RegisterSearchRoutes(Router& router);
 void RegisterSystemRoutes(Router& router);
 void RegisterStatisticsRoutes(Router& router);
 void RegisterEvidenceLogRoutes(Router& router);
+void RegisterCaseRoutes(Router& router);
+void RegisterJointOpRoutes(Router& router);
 
 }  // namespace ipa::http

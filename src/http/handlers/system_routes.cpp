@@ -43,6 +43,8 @@ void RegisterAllRoutes(Router& router) {
   RegisterSearchRoutes(router);
   RegisterStatisticsRoutes(router);
   RegisterEvidenceLogRoutes(router);
+  RegisterCaseRoutes(router);
+  RegisterJointOpRoutes(router);
 }
 
 }  // namespace ipa::http
