@@ -7,17 +7,7 @@ DIR="$(mktemp -d /tmp/ipa-cli-test.XXXXXX)"
 trap 'rm -rf "$DIR"' EXIT
 export IPA_DATA_DIR="$DIR"
 unset IPA_DB IPA_LISTEN IPA_CONFIG
-pass=0 fail=0
-check() {  # check NAME EXPECTED_EXIT GREP_PATTERN -- command...
-  local name="$1" want="$2" pattern="$3"; shift 4
-  local out rc
-  out="$("$@" 2>&1)"; rc=$?
-  if [ "$rc" = "$want" ] && grep -q -- "$pattern" <<<"$out"; then
-    pass=$((pass + 1)); echo "ok   $name"
-  else
-    fail=$((fail + 1)); echo "FAIL $name (exit $rc, wanted $want; pattern '$pattern')"; echo "$out" | head -5
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 check "help lists subcommands" 0 "demo-data" -- "$BIN" --help
 check "serve has help" 0 "--demo" -- "$BIN" serve --help
@@ -39,5 +29,4 @@ check "config file line errors" 2 ":1:" -- bash -c "echo garbage > '$DIR/bad.con
 check "flag overrides environment" 0 "flagdir" -- bash -c "IPA_DATA_DIR=$DIR/envdir '$BIN' --data-dir '$DIR/flagdir' migrate"
 sqlite3 "$DIR/ipalliance.db" "INSERT INTO schema_migrations VALUES (999, 'future', 0)"
 check "newer schema refused" 1 "refusing to run" -- "$BIN" migrate
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -9,17 +9,7 @@ DIR="$(mktemp -d /tmp/ipa-stats-cli-test.XXXXXX)"
 trap 'rm -rf "$DIR"' EXIT
 export IPA_DATA_DIR="$DIR"
 unset IPA_DB IPA_LISTEN IPA_CONFIG
-pass=0 fail=0
-check() {  # check NAME EXPECTED_EXIT GREP_PATTERN -- command...
-  local name="$1" want="$2" pattern="$3"; shift 4
-  local out rc
-  out="$("$@" 2>&1)"; rc=$?
-  if [ "$rc" = "$want" ] && grep -q -- "$pattern" <<<"$out"; then
-    pass=$((pass + 1)); echo "ok   $name"
-  else
-    fail=$((fail + 1)); echo "FAIL $name (exit $rc, wanted $want; pattern '$pattern')"; echo "$out" | head -5
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 printf 'region,year,applications,grants,valid_patents,valid_inventions,source\n北京,2015,,94031,,,b4\n河北,2015,,abc,,,b4\n' > "$DIR/bad.csv"
 printf 'region,year\n' > "$DIR/header.csv"
@@ -31,5 +21,4 @@ check "bad row reported" 0 "bad.csv:3 grants: not a whole number" -- "$BIN" impo
 check "bad row counted" 0 "imported 0, updated 1, rejected 1" -- "$BIN" import --format stats-csv "$DIR/bad.csv"
 check "bad header fails" 2 "header.csv: header: the column applications is missing" -- "$BIN" import --format stats-csv "$DIR/header.csv"
 check "stored rows" 0 "^81$" -- sqlite3 "$DIR/ipalliance.db" "SELECT COUNT(*) + (SELECT COUNT(*) FROM schema_migrations WHERE version = 6) FROM official_statistics"
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish
