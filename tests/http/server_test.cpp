@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
+#include <atomic>
 #include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <chrono>
 #include <thread>
 
@@ -28,6 +31,20 @@ class ServerTest : public ::testing::Test {
     app_ = std::make_unique<http::App>(http::App{tdb_->db(), *auth_, http::HttpConfig{{}, "", 1 << 20}, metrics_});
     router_ = std::make_unique<http::Router>(*app_);
     http::RegisterAllRoutes(*router_);
+    // A streamed body of kStreamPieces pieces (the way exports without a cap are sent).
+    router_->Add({"GET", "/api/v1/test-stream", http::Policy::Public(), "streamed test body", "test",
+                  [this](http::Context&) -> core::Result<http::Response> {
+                    http::Response r;
+                    r.content_type = "text/plain";
+                    r.stream = http::ProduceBody([this](const std::function<bool(std::string)>& emit) {
+                      for (int i = 0; i < kStreamPieces; ++i) {
+                        if (!emit(std::to_string(i) + ":" + std::string(4000, 'x') + "\n")) break;
+                        pieces_sent_.fetch_add(1);
+                      }
+                      producer_done_ = true;
+                    });
+                    return r;
+                  }});
     http::ServerOptions options;
     options.port = 0;
     options.handle_signals = false;
@@ -71,6 +88,9 @@ class ServerTest : public ::testing::Test {
     return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   }
 
+  static constexpr int kStreamPieces = 2000;  // about 8 MB
+  std::atomic<int> pieces_sent_{0};
+  std::atomic<bool> producer_done_{false};
   std::unique_ptr<TestDatabase> tdb_;
   std::unique_ptr<service::AuthService> auth_;
   http::Metrics metrics_;
@@ -90,6 +110,45 @@ TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
     EXPECT_NE(resp.find("{\"status\":\"ok\"}"), std::string::npos);
     EXPECT_NE(resp.find("X-Content-Type-Options: nosniff"), std::string::npos);
   }
+}
+
+// A streamed body arrives whole with chunked encoding, the connection stays usable, and a
+// client that hangs up mid-stream stops the producer without hurting anyone else.
+TEST_F(ServerTest, StreamedBodiesAreChunkedAndStopWhenTheClientLeaves) {
+  namespace bhttp = boost::beast::http;
+  {
+    tcp::socket s = Connect();
+    asio::write(s, asio::buffer(Get("/api/v1/test-stream")));
+    boost::beast::flat_buffer buf;
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(64 << 20);
+    bhttp::read(s, buf, parser);
+    const auto& res = parser.get();
+    EXPECT_EQ(res.result_int(), 200);
+    EXPECT_TRUE(res.chunked());
+    EXPECT_EQ(res["X-Content-Type-Options"], "nosniff");
+    size_t lines = 0;
+    for (char c : res.body()) lines += c == '\n';
+    EXPECT_EQ(lines, static_cast<size_t>(kStreamPieces));
+    EXPECT_TRUE(res.body().starts_with("0:xxx"));
+    EXPECT_NE(res.body().find("\n1999:xxx"), std::string::npos);
+    // Keep-alive: the same connection answers again.
+    std::string again = Exchange(s, Get("/healthz"));
+    EXPECT_TRUE(again.starts_with("HTTP/1.1 200")) << again;
+  }
+  producer_done_ = false;
+  pieces_sent_ = 0;
+  {
+    tcp::socket s = Connect();
+    asio::write(s, asio::buffer(Get("/api/v1/test-stream")));
+    char some[8192];
+    asio::read(s, asio::buffer(some));  // a little of it, then hang up
+  }
+  for (int i = 0; i < 500 && !producer_done_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_TRUE(producer_done_) << "the producer should stop once the client is gone";
+  EXPECT_LT(pieces_sent_.load(), kStreamPieces);
+  tcp::socket other = Connect();
+  EXPECT_TRUE(Exchange(other, Get("/healthz")).starts_with("HTTP/1.1 200"));
 }
 
 TEST_F(ServerTest, OversizeBodyIs413AndMalformedRequestIs400) {
