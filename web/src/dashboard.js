@@ -37,7 +37,7 @@ const round = (v, digits = 2) => (v === null || v === undefined ? null : Number(
  * A per-year line chart of each region: `pick(item)` gives the value (null for a gap).
  * Returns {option, csv: {header, rows}} so the same data is drawn and exported.
  */
-export function yearLines(overview, regions, pick, label, { bar = false, digits = 2, dashed = null } = {}) {
+export function yearLines(overview, regions, pick, label, { bar = false, digits = 2, dashed = null, nationAxis = false } = {}) {
   const years = overviewYears(overview)
   const series = []
   const header = ['year']
@@ -51,17 +51,20 @@ export function yearLines(overview, regions, pick, label, { bar = false, digits 
     const name = label(code, items[0]?.region_name)
     header.push(name)
     columns.push(values)
+    const right = nationAxis && code === NATION
     series.push({ name, type: bar ? 'bar' : 'line', data: values, color: COLORS[code], smooth: false,
-      connectNulls: false, lineStyle: dashed ? { type: dashed } : undefined })
+      connectNulls: false, yAxisIndex: right ? 1 : 0, lineStyle: dashed || right ? { type: dashed || 'dashed' } : undefined })
   }
   const rows = years.map((y, i) => [y, ...columns.map((c) => c[i])])
   return {
     option: {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 50, right: 20, top: 36, bottom: 30 },
+      grid: { left: 50, right: nationAxis ? 50 : 20, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value' },
+      yAxis: nationAxis
+        ? [{ type: 'value' }, { type: 'value', name: label(NATION), splitLine: { show: false } }]
+        : { type: 'value' },
       series,
     },
     csv: { header, rows },
@@ -101,7 +104,7 @@ export function flowSankey(items, label) {
     option: {
       tooltip: { trigger: 'item' },
       series: [{ type: 'sankey', data: [...nodes.values()], links, emphasis: { focus: 'adjacency' },
-        nodeGap: 6, left: 10, right: 120, lineStyle: { color: 'gradient', curveness: 0.5 } }],
+        nodeGap: 12, left: 10, right: 130, top: 10, bottom: 10, lineStyle: { color: 'gradient', curveness: 0.5 } }],
     },
     csv: {
       header: ['kind', 'from_region', 'from_name', 'to_region', 'to_name', 'count'],
