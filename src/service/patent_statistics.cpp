@@ -278,6 +278,7 @@ core::Result<FlowScan> ScanFlows(store::Database& db) {
 struct FlowCache {
   std::mutex mu;
   const store::Database* db = nullptr;
+  std::string db_name;  // Describe(): tells apart databases that reuse an address
   int64_t version = -1;
   std::chrono::steady_clock::time_point at;
   std::shared_ptr<const FlowScan> scan;
@@ -287,12 +288,14 @@ core::Result<std::shared_ptr<const FlowScan>> CachedScan(store::Database& db, in
   static FlowCache cache;
   std::lock_guard lock(cache.mu);
   const auto now = std::chrono::steady_clock::now();
-  if (cache.scan && cache.db == &db && cache.version == version && now - cache.at < std::chrono::seconds(60)) {
-    return cache.scan;
-  }
+  // The same database: reused while younger than 60 s even if the index moved on (a busy store
+  // would otherwise be rescanned on every request), and for as long as nothing changed.
+  const bool same_db = cache.scan && cache.db == &db && cache.db_name == db.Describe();
+  if (same_db && (cache.version == version || now - cache.at < std::chrono::seconds(60))) return cache.scan;
   IPA_TRY(scan, ScanFlows(db));
   cache.scan = std::make_shared<const FlowScan>(std::move(scan));
   cache.db = &db;
+  cache.db_name = db.Describe();
   cache.version = version;
   cache.at = now;
   return cache.scan;

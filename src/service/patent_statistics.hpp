@@ -91,7 +91,8 @@ struct Flows {
 // Region-to-region counts of transfers (assignor → assignee) and licences (licensor →
 // licensee). A party's region: the region of the patents it applied for (the most frequent),
 // else the region named at the start of its name, else unknown. The scan of the store is cached
-// for 60 s per database and index version. Store errors are returned.
+// per database: reused while `version` (the index's applied change sequence) is unchanged, and
+// for up to 60 s after it changed. Store errors are returned. Thread-safe.
 core::Result<Flows> PatentFlows(store::Database& db, int64_t version, const FlowRequest& request);
 
 // The flow node for a region code: the province, or the city for Hebei ("130100").
