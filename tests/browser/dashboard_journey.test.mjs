@@ -50,11 +50,12 @@ journey('statistics dashboard', 'dashboard', (step, ctx) => {
     await byTest(page, 'valid-110000').waitFor()
     await page.waitForTimeout(800) // chart animations
     for (const id of ['applications', 'grants', 'grant-ratio', 'valid', 'per-gdp', 'per-population', 'growth',
-      'applicants', 'ipc-sections', 'wipo-fields', 'flows', 'nbs-revision']) {
+      'applicants', 'ipc-sections', 'wipo-fields', 'flows', 'flow-map', 'nbs-revision']) {
       assert.equal(await page.locator(`[data-test="chart-${id}"] canvas`).count() > 0, true, `canvas of ${id}`)
     }
     assert.ok(await inkedPixels(page, 'applications') > 2000, 'applications chart is drawn')
     assert.ok(await inkedPixels(page, 'flows') > 2000, 'flow chart is drawn')
+    assert.ok(await inkedPixels(page, 'flow-map') > 2000, 'region chart is drawn')
     const counts = await validCounts(page)
     assert.ok(counts['100000'] > 0 && counts['110000'] > 0, JSON.stringify(counts))
     const defs = byTest(page, 'definition')

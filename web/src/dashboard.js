@@ -1,11 +1,11 @@
 // The statistics dashboard's plain helpers: ECharts set-up (only the charts and components the
 // dashboard uses), chart options built from the /statistics API answers, and CSV/PNG export.
 import * as echarts from 'echarts/core'
-import { BarChart, LineChart, SankeyChart } from 'echarts/charts'
+import { BarChart, GraphChart, LineChart, SankeyChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
-echarts.use([BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer])
+echarts.use([BarChart, GraphChart, LineChart, SankeyChart, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer])
 
 export { echarts }
 
@@ -140,4 +140,59 @@ export function downloadCsv(csv, name) {
 
 export function downloadPng(chart, name) {
   save(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), `${name}.png`)
+}
+
+// Approximate centres (longitude, latitude) of the Jing-Jin-Ji flow nodes by GB/T 2260 code: a
+// schematic region chart without map files. 130000 = Hebei, city unknown; OTHER = other provinces.
+export const OTHER = 'other'
+const PLACES = {
+  '110000': [116.4, 39.9], '120000': [117.2, 39.13], '130100': [114.51, 38.04], '130200': [118.18, 39.63],
+  '130300': [119.6, 39.94], '130400': [114.49, 36.61], '130500': [114.5, 37.07], '130600': [115.46, 38.87],
+  '130700': [114.89, 40.82], '130800': [117.96, 40.95], '130900': [116.84, 38.3], '131000': [116.68, 39.54],
+  '131100': [115.67, 37.74], '130000': [113.6, 39.6], [OTHER]: [119.4, 37.2],
+}
+
+/**
+ * A schematic Jing-Jin-Ji region chart of flows: one node per region at its place, an arrow per
+ * region pair (curved, so both directions show), width by count. Flows within one region are
+ * counted in the node's label. `label(code, name)` names a node; other provinces are one node.
+ */
+export function flowRegionChart(items, label, otherName) {
+  const key = (code) => (PLACES[code] ? code : OTHER)
+  const within = {}
+  const pairs = new Map()
+  for (const it of items) {
+    if (!it.from_region || !it.to_region) continue
+    const a = key(it.from_region)
+    const b = key(it.to_region)
+    if (a === b) within[a] = (within[a] || 0) + it.count
+    else pairs.set(`${a}>${b}`, (pairs.get(`${a}>${b}`) || 0) + it.count)
+  }
+  const used = new Set(Object.keys(within))
+  for (const k of pairs.keys()) k.split('>').forEach((c) => used.add(c))
+  const name = (code) => (code === OTHER ? otherName : label(code, items.find((i) => i.from_region === code)?.from_name
+    || items.find((i) => i.to_region === code)?.to_name))
+  const max = Math.max(1, ...pairs.values())
+  const data = [...used].map((code) => ({
+    name: name(code), x: PLACES[code][0] * 100, y: -PLACES[code][1] * 100, symbolSize: code.endsWith('0000') ? 26 : 14,
+    itemStyle: { color: COLORS[code] || (code === OTHER ? '#aaa' : '#61a0a8') },
+    label: { show: true, formatter: within[code] ? `{b} (${within[code]})` : '{b}' },
+  }))
+  const links = [...pairs.entries()].map(([k, n]) => {
+    const [a, b] = k.split('>')
+    return { source: name(a), target: name(b), value: n, lineStyle: { width: 1 + (8 * n) / max, curveness: 0.2 },
+      label: { show: true, formatter: String(n), fontSize: 10 } }
+  })
+  return {
+    option: {
+      tooltip: { formatter: (p) => (p.dataType === 'edge' ? `${p.data.source} → ${p.data.target}: ${p.data.value}` : p.name) },
+      series: [{ type: 'graph', layout: 'none', data, links, roam: true, left: 30, right: 110, top: 30, bottom: 30, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 8,
+        lineStyle: { color: 'source', opacity: 0.7 }, label: { position: 'right', fontSize: 11 } }],
+    },
+    csv: {
+      header: ['from', 'to', 'count'],
+      rows: [...Object.entries(within).map(([c, n]) => [name(c), name(c), n]),
+        ...[...pairs.entries()].map(([k, n]) => { const [a, b] = k.split('>'); return [name(a), name(b), n] })],
+    },
+  }
 }
