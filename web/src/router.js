@@ -19,6 +19,7 @@ import { PATENT_IMPORT_ROLES } from './permissions.js'
 import NotFoundView from './views/NotFoundView.vue'
 import VerifyView from './views/VerifyView.vue'
 import SearchView from './views/SearchView.vue'
+import DashboardView from './views/DashboardView.vue'
 
 const planned = CAPABILITIES.filter((c) => !c.ready).map((c) => ({
   path: c.path.slice(1),
@@ -41,6 +42,7 @@ const routes = [
       { path: 'patents/import', name: 'patent-import', component: PatentImportView, meta: { nav: 'patentImport', roles: PATENT_IMPORT_ROLES } },
       { path: 'patents/:number', name: 'patent', component: PatentView, meta: { nav: 'c2' } },
       { path: 'search', name: 'search', component: SearchView, meta: { nav: 'c3' } },
+      { path: 'analytics', name: 'analytics', component: DashboardView, meta: { nav: 'c3' } },
       ...planned,
       { path: 'admin/users', name: 'users', component: UsersView, meta: { nav: 'users', roles: ['admin'] } },
       { path: 'admin/audit', name: 'audit', component: AuditView, meta: { nav: 'audit', roles: ['admin', 'office'] } },

@@ -14,6 +14,7 @@ void RegisterPatentRoutes(Router& router);
 void RegisterSearchRoutes(Router& router);
 void RegisterSystemRoutes(Router& router);
 void RegisterStatisticsRoutes(Router& router);
+void RegisterStatisticsPatentRoutes(Router& router);
 void RegisterEvidenceLogRoutes(Router& router);
 void RegisterCaseRoutes(Router& router);
 void RegisterJointOpRoutes(Router& router);

@@ -6,6 +6,7 @@
 #include "core/stats_official.hpp"
 #include "core/tsv.hpp"
 #include "http/handlers/routes.hpp"
+#include "http/handlers/statistics_json.hpp"
 #include "http/json_io.hpp"
 #include "service/statistic_service.hpp"
 
@@ -69,38 +70,6 @@ Json SeriesJson(const core::StatSeries& s) {
   return {{"id", s.id}, {"measure", core::StatMeasureId(s.measure)}, {"unit", s.unit}, {"revision", s.revision},
           {"latest", s.latest}, {"label_zh", s.label_zh}, {"label_en", s.label_en},
           {"revision_note", s.revision_note}, {"sources", sources}};
-}
-
-Json FigureJson(const std::optional<core::Figure>& f) {
-  if (!f) return nullptr;
-  Json j = {{"name", f->name}, {"value", f->value}, {"source", f->source}};
-  if (auto m = core::ParsePatentMeasure(f->name)) {
-    j["name_zh"] = core::PatentMeasureNameZh(*m);
-    j["name_en"] = core::PatentMeasureNameEn(*m);
-  }
-  if (!f->series.empty()) {
-    j["series"] = f->series;
-    if (const core::StatSeries* s = core::FindStatSeries(f->series)) {
-      j["series_label_en"] = s->label_en;
-      j["revision"] = s->revision;
-    }
-  }
-  return j;
-}
-
-Json IndicatorJson(const core::IndicatorValue& v) {
-  Json j = {{"region_code", v.region_code}, {"region_name", core::StatRegionName(v.region_code)}, {"year", v.year},
-            {"value", OptJson(v.value)}, {"numerator", FigureJson(v.numerator)},
-            {"denominator", FigureJson(v.denominator)}, {"missing", v.missing.empty() ? Json(nullptr) : Json(v.missing)}};
-  if (v.definition) {
-    j["indicator"] = v.definition->id;
-    j["unit"] = v.definition->unit;
-    j["name_zh"] = v.definition->name_zh;
-    j["name_en"] = v.definition->name_en;
-    j["definition_zh"] = v.definition->definition_zh;
-    j["definition_en"] = v.definition->definition_en;
-  }
-  return j;
 }
 
 core::Result<Response> ListIndicators(Context&) {
@@ -197,6 +166,38 @@ core::Result<Response> OfficialIndicators(Context& ctx) {
 }
 
 }  // namespace
+
+Json FigureJson(const std::optional<core::Figure>& f) {
+  if (!f) return nullptr;
+  Json j = {{"name", f->name}, {"value", f->value}, {"source", f->source}};
+  if (auto m = core::ParsePatentMeasure(f->name)) {
+    j["name_zh"] = core::PatentMeasureNameZh(*m);
+    j["name_en"] = core::PatentMeasureNameEn(*m);
+  }
+  if (!f->series.empty()) {
+    j["series"] = f->series;
+    if (const core::StatSeries* s = core::FindStatSeries(f->series)) {
+      j["series_label_en"] = s->label_en;
+      j["revision"] = s->revision;
+    }
+  }
+  return j;
+}
+
+Json IndicatorJson(const core::IndicatorValue& v) {
+  Json j = {{"region_code", v.region_code}, {"region_name", core::StatRegionName(v.region_code)}, {"year", v.year},
+            {"value", OptJson(v.value)}, {"numerator", FigureJson(v.numerator)},
+            {"denominator", FigureJson(v.denominator)}, {"missing", v.missing.empty() ? Json(nullptr) : Json(v.missing)}};
+  if (v.definition) {
+    j["indicator"] = v.definition->id;
+    j["unit"] = v.definition->unit;
+    j["name_zh"] = v.definition->name_zh;
+    j["name_en"] = v.definition->name_en;
+    j["definition_zh"] = v.definition->definition_zh;
+    j["definition_en"] = v.definition->definition_en;
+  }
+  return j;
+}
 
 void RegisterStatisticsRoutes(Router& router) {
   router.Add({"GET", "/api/v1/statistics/indicators", Policy::AnyUser(),

@@ -42,6 +42,7 @@ void RegisterAllRoutes(Router& router) {
   RegisterPatentRoutes(router);
   RegisterSearchRoutes(router);
   RegisterStatisticsRoutes(router);
+  RegisterStatisticsPatentRoutes(router);
   RegisterEvidenceLogRoutes(router);
   RegisterCaseRoutes(router);
   RegisterJointOpRoutes(router);
