@@ -12,11 +12,20 @@ void PostingsWriter::Add(uint32_t doc, const uint8_t* tf, const uint32_t* const*
   // keeps that base so a cursor can start decoding at the block.
   PutVarint(bytes, df_ == 0 ? doc : doc - last_doc_);
   uint8_t mask = 0;
-  for (int f = 0; f < kFieldCount; ++f) mask |= tf[f] ? (1u << f) : 0;
-  bytes.push_back(static_cast<char>(mask));
+  int fields = 0, only = 0;
   for (int f = 0; f < kFieldCount; ++f) {
     if (!tf[f]) continue;
-    PutVarint(bytes, tf[f]);
+    mask |= static_cast<uint8_t>(1u << f);
+    ++fields;
+    only = f;
+  }
+  // The common case, one field and tf < 16, takes one byte: 1fff tttt. Else the field mask
+  // (0 + 5 bits) and a varint tf per field.
+  const bool compact = fields == 1 && tf[only] < 16;
+  bytes.push_back(static_cast<char>(compact ? 0x80 | (only << 4) | tf[only] : mask));
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (!tf[f]) continue;
+    if (!compact) PutVarint(bytes, tf[f]);
     if (!positional_) continue;
     uint32_t prev = 0;
     for (uint32_t i = 0; i < tf[f]; ++i) {
@@ -42,13 +51,15 @@ PostingCursor::PostingCursor(const uint8_t* data, size_t size, std::span<const S
 }
 
 void PostingCursor::DecodeCurrent() {
-  mask_ = *p_++;
+  const uint8_t head = *p_++;
+  const bool compact = head & 0x80;
+  mask_ = compact ? static_cast<uint8_t>(1u << ((head >> 4) & 7)) : head;
   for (int f = 0; f < kFieldCount; ++f) {
     if (!(mask_ & (1u << f))) {
       tf_[f] = 0;
       continue;
     }
-    tf_[f] = GetVarint(p_);
+    tf_[f] = compact ? head & 15u : GetVarint(p_);
     pos_start_[f] = p_;
     if (positional_) {
       for (uint32_t i = 0; i < tf_[f]; ++i) {

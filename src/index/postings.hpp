@@ -1,6 +1,6 @@
-// Compressed postings of one term: per document a varint docid delta, a field mask byte and,
-// per field present, a varint term frequency followed (for positional terms) by varint
-// position deltas. A skip entry (first docid, byte offset) every kSkipInterval documents lets a
+// Compressed postings of one term: per document a varint docid delta, a header byte (one field
+// with tf < 16: 1fff tttt; else the field mask followed by a varint tf per field present) and,
+// for positional terms, per field the varint position deltas. A skip entry (first docid, byte offset) every kSkipInterval documents lets a
 // cursor jump over blocks. Format and reasons: docs/search-engine.md.
 #pragma once
 

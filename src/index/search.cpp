@@ -224,22 +224,35 @@ uint64_t ForEachHit(const Snapshot& snap, const SearchRequest& req, const std::f
 
 namespace {
 
-constexpr size_t kDimSize[] = {100, 301, 301, 3, core::kLegalStatusCount, 36};
-
-// 1 + year − 1900 for 1900..2199; 0 for none or out of range.
-size_t YearBucket(uint16_t year) { return year >= 1900 && year < 2200 ? year - 1899u : 0; }
-
-std::string DimValue(CountDim dim, size_t v) {
-  switch (dim) {
-    case CountDim::kProvince: return v == 0 ? "" : std::to_string(v * 10000);
-    case CountDim::kFilingYear:
-    case CountDim::kGrantYear: return v == 0 ? "" : std::to_string(1899 + v);
-    case CountDim::kType: return std::string(core::PatentTypeName(static_cast<core::PatentType>(v)));
-    case CountDim::kStatus: return std::string(core::LegalStatusName(static_cast<core::LegalStatus>(v)));
-    case CountDim::kWipo: return std::to_string(v);
+// The value domain of each count dimension: values are 0..size-1, 0 meaning unknown for the
+// region and the years, whose buckets start at `first_year`.
+struct DimDomain {
+  uint16_t first_year = 0;
+  size_t year_buckets = 1;
+  size_t Size(CountDim d) const {
+    switch (d) {
+      case CountDim::kProvince: return 100;
+      case CountDim::kFilingYear:
+      case CountDim::kGrantYear: return year_buckets;
+      case CountDim::kType: return 3;
+      case CountDim::kStatus: return core::kLegalStatusCount;
+      case CountDim::kWipo: return 36;
+    }
+    return 1;
   }
-  return "";
-}
+  size_t Year(uint16_t y) const { return y ? y - first_year + 1u : 0; }
+  std::string Value(CountDim dim, size_t v) const {
+    switch (dim) {
+      case CountDim::kProvince: return v == 0 ? "" : std::to_string(v * 10000);
+      case CountDim::kFilingYear:
+      case CountDim::kGrantYear: return v == 0 ? "" : std::to_string(first_year + v - 1);
+      case CountDim::kType: return std::string(core::PatentTypeName(static_cast<core::PatentType>(v)));
+      case CountDim::kStatus: return std::string(core::LegalStatusName(static_cast<core::LegalStatus>(v)));
+      case CountDim::kWipo: return std::to_string(v);
+    }
+    return "";
+  }
+};
 
 }  // namespace
 
@@ -247,9 +260,19 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
   if (req.dims.empty() || req.dims.size() > 4) {
     return core::Fail(core::ErrorCode::kInvalidArgument, "counts need one to four dimensions", "group_by");
   }
+  DimDomain dom;
+  uint16_t lo = 0, hi = 0;
+  for (const auto& p : snap.parts) {
+    if (!p.segment->min_year()) continue;
+    lo = lo ? std::min(lo, p.segment->min_year()) : p.segment->min_year();
+    hi = std::max(hi, p.segment->max_year());
+  }
+  dom.first_year = lo;
+  dom.year_buckets = lo ? hi - lo + 2u : 1u;
   size_t cells = 1;
-  for (CountDim d : req.dims) cells *= kDimSize[static_cast<size_t>(d)];
+  for (CountDim d : req.dims) cells *= dom.Size(d);
   std::vector<uint32_t> counts(cells);
+  std::vector<uint32_t> touched;  // cells in first-touch order
   auto count_doc = [&](const Segment& seg, uint32_t d) {
     const DocColumns& c = seg.cols();
     size_t key = 0;
@@ -257,15 +280,15 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
       size_t v = 0;
       switch (dim) {
         case CountDim::kProvince: v = c.region[d] / 10000; break;
-        case CountDim::kFilingYear: v = YearBucket(c.filing_year[d]); break;
-        case CountDim::kGrantYear: v = YearBucket(c.grant_year[d]); break;
+        case CountDim::kFilingYear: v = dom.Year(c.filing_year[d]); break;
+        case CountDim::kGrantYear: v = dom.Year(c.grant_year[d]); break;
         case CountDim::kType: v = c.type[d]; break;
         case CountDim::kStatus: v = static_cast<size_t>(c.facts[d].StatusOn(req.as_of)); break;
         case CountDim::kWipo: v = c.wipo[d]; break;
       }
-      key = key * kDimSize[static_cast<size_t>(dim)] + v;
+      key = key * dom.Size(dim) + v;
     }
-    counts[key]++;
+    if (counts[key]++ == 0) touched.push_back(static_cast<uint32_t>(key));
   };
   if (req.query) {
     ForEachSegmentHits(snap, *req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) {
@@ -279,16 +302,17 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
       }
     }
   }
+  std::sort(touched.begin(), touched.end());
   std::vector<CountRow> rows;
-  for (size_t key = 0; key < cells; ++key) {
-    if (!counts[key]) continue;
+  rows.reserve(touched.size());
+  for (uint32_t key : touched) {
     CountRow row;
     row.count = counts[key];
     row.key.resize(req.dims.size());
     size_t k = key;
     for (size_t i = req.dims.size(); i-- > 0;) {
-      const size_t size = kDimSize[static_cast<size_t>(req.dims[i])];
-      row.key[i] = DimValue(req.dims[i], k % size);
+      const size_t size = dom.Size(req.dims[i]);
+      row.key[i] = dom.Value(req.dims[i], k % size);
       k /= size;
     }
     rows.push_back(std::move(row));
