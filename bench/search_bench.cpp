@@ -105,6 +105,7 @@ std::string Fmt(double v, const char* unit) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines as they come, also into a pipe
   const int64_t n = argc > 1 ? std::stoll(argv[1]) : 100000;
   const std::filesystem::path dir = argc > 2 ? argv[2] : "/tmp/ipa-search-bench";
   const std::string pg_url = argc > 3 ? argv[3] : "";
