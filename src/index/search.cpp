@@ -95,7 +95,11 @@ class FacetCounter {
   explicit FacetCounter(core::Date as_of) : as_of_(as_of) {}
   void AddSegment(const Segment& seg, const std::vector<uint32_t>& docs) {
     const DocColumns& c = seg.cols();
-    std::vector<uint32_t> app(seg.applicant_names().size()), sub(seg.subclasses().size());
+    std::vector<uint32_t> sub(seg.subclasses().size());
+    // Applicants: a dense array when the hits are many, else a map (the dictionary is large).
+    const bool dense = docs.size() * 4 > seg.applicant_names().size();
+    std::vector<uint32_t> app(dense ? seg.applicant_names().size() : 0);
+    std::unordered_map<uint32_t, uint32_t> app_sparse;
     for (uint32_t d : docs) {
       region_[c.region[d] / 10000]++;
       type_[c.type[d]]++;
@@ -113,7 +117,9 @@ class FacetCounter {
         for (uint32_t j = first; j < i && !seen; ++j) seen = seg.ipc_dict()[c.ipc_ids[j]].subclass_id == e.subclass_id;
         if (!seen) sub[e.subclass_id]++;
       }
-      for (uint32_t i = c.applicant_offsets[d]; i < c.applicant_offsets[d + 1]; ++i) app[c.applicant_ids[i]]++;
+      for (uint32_t i = c.applicant_offsets[d]; i < c.applicant_offsets[d + 1]; ++i) {
+        dense ? app[c.applicant_ids[i]]++ : app_sparse[c.applicant_ids[i]]++;
+      }
     }
     for (size_t i = 0; i < sub.size(); ++i) {
       if (sub[i]) subclass_[seg.subclasses()[i]] += sub[i];
@@ -121,6 +127,7 @@ class FacetCounter {
     for (size_t i = 0; i < app.size(); ++i) {
       if (app[i]) applicant_[seg.applicant_names()[i]] += app[i];
     }
+    for (const auto& [id, n] : app_sparse) applicant_[seg.applicant_names()[id]] += n;
   }
   Facets Finish(size_t top) {
     Facets f;
@@ -273,34 +280,54 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
   for (CountDim d : req.dims) cells *= dom.Size(d);
   std::vector<uint32_t> counts(cells);
   std::vector<uint32_t> touched;  // cells in first-touch order
-  auto count_doc = [&](const Segment& seg, uint32_t d) {
+  std::vector<uint32_t> keys;
+  // One tight pass per dimension over the segment's docs (all live ones, or the hits), then one
+  // counting pass.
+  auto count_docs = [&](const SnapshotPart& part, const std::vector<uint32_t>* hits) {
+    const Segment& seg = *part.segment;
     const DocColumns& c = seg.cols();
-    size_t key = 0;
-    for (CountDim dim : req.dims) {
-      size_t v = 0;
-      switch (dim) {
-        case CountDim::kProvince: v = c.region[d] / 10000; break;
-        case CountDim::kFilingYear: v = dom.Year(c.filing_year[d]); break;
-        case CountDim::kGrantYear: v = dom.Year(c.grant_year[d]); break;
-        case CountDim::kType: v = c.type[d]; break;
-        case CountDim::kStatus: v = static_cast<size_t>(c.facts[d].StatusOn(req.as_of)); break;
-        case CountDim::kWipo: v = c.wipo[d]; break;
+    std::vector<uint32_t> all;
+    if (!hits) {
+      all.reserve(seg.doc_count());
+      for (uint32_t d = 0; d < seg.doc_count(); ++d) {
+        if (!part.IsDeleted(d)) all.push_back(d);
       }
-      key = key * dom.Size(dim) + v;
+      hits = &all;
     }
-    if (counts[key]++ == 0) touched.push_back(static_cast<uint32_t>(key));
+    const std::vector<uint32_t>& docs = *hits;
+    keys.assign(docs.size(), 0);
+    for (CountDim dim : req.dims) {
+      const auto size = static_cast<uint32_t>(dom.Size(dim));
+      const size_t n = docs.size();
+      switch (dim) {
+        case CountDim::kProvince:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.region[docs[i]] / 10000;
+          break;
+        case CountDim::kFilingYear:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(dom.Year(c.filing_year[docs[i]]));
+          break;
+        case CountDim::kGrantYear:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(dom.Year(c.grant_year[docs[i]]));
+          break;
+        case CountDim::kType:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.type[docs[i]];
+          break;
+        case CountDim::kStatus:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(c.facts[docs[i]].StatusOn(req.as_of));
+          break;
+        case CountDim::kWipo:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.wipo[docs[i]];
+          break;
+      }
+    }
+    for (uint32_t key : keys) {
+      if (counts[key]++ == 0) touched.push_back(key);
+    }
   };
   if (req.query) {
-    ForEachSegmentHits(snap, *req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) {
-      for (uint32_t d : set.docs) count_doc(*part.segment, d);
-    });
+    ForEachSegmentHits(snap, *req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) { count_docs(part, &set.docs); });
   } else {
-    for (const auto& part : snap.parts) {
-      const uint32_t n = part.segment->doc_count();
-      for (uint32_t d = 0; d < n; ++d) {
-        if (!part.IsDeleted(d)) count_doc(*part.segment, d);
-      }
-    }
+    for (const auto& part : snap.parts) count_docs(part, nullptr);
   }
   std::sort(touched.begin(), touched.end());
   std::vector<CountRow> rows;
