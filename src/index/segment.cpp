@@ -66,8 +66,8 @@ std::pair<uint32_t, uint32_t> Segment::PrefixRange(std::string_view prefix) cons
 }
 
 PostingCursor Segment::Cursor(const TermInfo& info) const {
-  return PostingCursor(reinterpret_cast<const uint8_t*>(postings_.data()) + info.bytes_begin,
-                       info.bytes_end - info.bytes_begin,
+  const auto* base = reinterpret_cast<const uint8_t*>(postings_.data());
+  return PostingCursor(base + info.bytes_begin, info.positions_begin - info.bytes_begin, base + info.positions_begin,
                        std::span<const SkipEntry>(skips_.data() + info.skips_begin, info.skips_end - info.skips_begin),
                        info.positional);
 }
@@ -320,7 +320,7 @@ std::shared_ptr<const Segment> SegmentBuilder::Finish() {
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return s.term_text[a] < s.term_text[b]; });
   size_t total = 0, total_skips = 0;
   for (const auto& w : s.writers) {
-    total += w.bytes.size();
+    total += w.bytes.size() + w.positions.size();
     total_skips += w.skips.size();
   }
   seg.postings_.reserve(total);
@@ -334,11 +334,14 @@ std::shared_ptr<const Segment> SegmentBuilder::Finish() {
     info.positional = w.positional();
     info.bytes_begin = static_cast<uint32_t>(seg.postings_.size());
     seg.postings_ += w.bytes;
+    info.positions_begin = static_cast<uint32_t>(seg.postings_.size());
+    seg.postings_ += w.positions;
     info.bytes_end = static_cast<uint32_t>(seg.postings_.size());
     info.skips_begin = static_cast<uint32_t>(seg.skips_.size());
     seg.skips_.insert(seg.skips_.end(), w.skips.begin(), w.skips.end());
     info.skips_end = static_cast<uint32_t>(seg.skips_.size());
     std::string().swap(w.bytes);
+    std::string().swap(w.positions);
     std::vector<SkipEntry>().swap(w.skips);
     seg.terms_.push_back(std::move(s.term_text[id]));
     seg.infos_.push_back(info);

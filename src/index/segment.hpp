@@ -30,7 +30,8 @@ struct FieldParams {
 
 struct TermInfo {
   uint32_t df = 0;
-  uint32_t bytes_begin = 0, bytes_end = 0;  // in Segment::postings_
+  uint32_t bytes_begin = 0, bytes_end = 0;  // in Segment::postings_: documents, then positions
+  uint32_t positions_begin = 0;
   uint32_t skips_begin = 0, skips_end = 0;  // in Segment::skips_
   bool positional = true;
 };
