@@ -283,40 +283,31 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
   std::vector<uint32_t> keys;
   // One tight pass per dimension over the segment's docs (all live ones, or the hits), then one
   // counting pass.
-  auto count_docs = [&](const SnapshotPart& part, const std::vector<uint32_t>* hits) {
-    const Segment& seg = *part.segment;
+  // `doc_at(i)` gives the i-th doc to count: the hits, or every doc of a segment without
+  // deletions (no id list at all).
+  auto count_docs = [&](const Segment& seg, size_t n, auto doc_at) {
     const DocColumns& c = seg.cols();
-    std::vector<uint32_t> all;
-    if (!hits) {
-      all.reserve(seg.doc_count());
-      for (uint32_t d = 0; d < seg.doc_count(); ++d) {
-        if (!part.IsDeleted(d)) all.push_back(d);
-      }
-      hits = &all;
-    }
-    const std::vector<uint32_t>& docs = *hits;
-    keys.assign(docs.size(), 0);
+    keys.assign(n, 0);
     for (CountDim dim : req.dims) {
       const auto size = static_cast<uint32_t>(dom.Size(dim));
-      const size_t n = docs.size();
       switch (dim) {
         case CountDim::kProvince:
-          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.region[docs[i]] / 10000;
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.region[doc_at(i)] / 10000;
           break;
         case CountDim::kFilingYear:
-          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(dom.Year(c.filing_year[docs[i]]));
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(dom.Year(c.filing_year[doc_at(i)]));
           break;
         case CountDim::kGrantYear:
-          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(dom.Year(c.grant_year[docs[i]]));
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(dom.Year(c.grant_year[doc_at(i)]));
           break;
         case CountDim::kType:
-          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.type[docs[i]];
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.type[doc_at(i)];
           break;
         case CountDim::kStatus:
-          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(c.facts[docs[i]].StatusOn(req.as_of));
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(c.facts[doc_at(i)].StatusOn(req.as_of));
           break;
         case CountDim::kWipo:
-          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.wipo[docs[i]];
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.wipo[doc_at(i)];
           break;
       }
     }
@@ -324,10 +315,24 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
       if (counts[key]++ == 0) touched.push_back(key);
     }
   };
+  auto count_list = [&](const Segment& seg, const std::vector<uint32_t>& docs) {
+    count_docs(seg, docs.size(), [&](size_t i) { return docs[i]; });
+  };
   if (req.query) {
-    ForEachSegmentHits(snap, *req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) { count_docs(part, &set.docs); });
+    ForEachSegmentHits(snap, *req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) { count_list(*part.segment, set.docs); });
   } else {
-    for (const auto& part : snap.parts) count_docs(part, nullptr);
+    for (const auto& part : snap.parts) {
+      const Segment& seg = *part.segment;
+      if (!part.deleted) {
+        count_docs(seg, seg.doc_count(), [](size_t i) { return static_cast<uint32_t>(i); });
+        continue;
+      }
+      std::vector<uint32_t> live;
+      for (uint32_t d = 0; d < seg.doc_count(); ++d) {
+        if (!part.IsDeleted(d)) live.push_back(d);
+      }
+      count_list(seg, live);
+    }
   }
   std::sort(touched.begin(), touched.end());
   std::vector<CountRow> rows;
