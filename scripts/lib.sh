@@ -12,8 +12,8 @@ RUN_PACKAGES=(cmake ninja-build g++ pkg-config libboost-dev nlohmann-json3-dev l
   libpq-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libpugixml-dev libsimdjson-dev libgtest-dev
   libbenchmark-dev sqlite3 ca-certificates)
 # What the tests add: a PostgreSQL server, a browser with CJK fonts, clang for the sanitizer
-# and fuzz tier, wrk for load scripts.
-TEST_PACKAGES=(postgresql-15 chromium fonts-noto-cjk clang-19 libclang-rt-19-dev wrk)
+# and fuzz tier, wrk for load scripts, Xapian as a search baseline (bench/search_bench).
+TEST_PACKAGES=(postgresql-15 chromium fonts-noto-cjk clang-19 libclang-rt-19-dev wrk libxapian-dev)
 
 # Installs the Debian packages that are missing (apt-get update only when needed).
 ensure_packages() {

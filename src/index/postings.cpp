@@ -4,33 +4,44 @@
 
 namespace ipa::index {
 
-void PostingsWriter::Add(uint32_t doc, const uint8_t* tf, const uint32_t* const* positions) {
+void PostingsWriter::Add(uint32_t doc, const uint8_t* tf, const uint32_t* const* field_positions) {
   if (df_ % kSkipInterval == 0) {
-    skips.push_back({df_ == 0 ? 0 : last_doc_, static_cast<uint32_t>(bytes.size())});
+    skips.push_back({df_ == 0 ? 0 : last_doc_, static_cast<uint32_t>(bytes.size()),
+                     static_cast<uint32_t>(positions.size())});
   }
   // The first doc of a block is written as a delta from the previous doc too; the skip entry
   // keeps that base so a cursor can start decoding at the block.
   PutVarint(bytes, df_ == 0 ? doc : doc - last_doc_);
   uint8_t mask = 0;
-  for (int f = 0; f < kFieldCount; ++f) mask |= tf[f] ? (1u << f) : 0;
-  bytes.push_back(static_cast<char>(mask));
+  int fields = 0, only = 0;
   for (int f = 0; f < kFieldCount; ++f) {
     if (!tf[f]) continue;
-    PutVarint(bytes, tf[f]);
+    mask |= static_cast<uint8_t>(1u << f);
+    ++fields;
+    only = f;
+  }
+  // The common case, one field and tf < 16, takes one byte: 1fff tttt. Else the field mask
+  // (0 + 5 bits) and a varint tf per field.
+  const bool compact = fields == 1 && tf[only] < 16;
+  bytes.push_back(static_cast<char>(compact ? 0x80 | (only << 4) | tf[only] : mask));
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (!tf[f]) continue;
+    if (!compact) PutVarint(bytes, tf[f]);
     if (!positional_) continue;
     uint32_t prev = 0;
     for (uint32_t i = 0; i < tf[f]; ++i) {
-      PutVarint(bytes, positions[f][i] - prev);
-      prev = positions[f][i];
+      PutVarint(positions, field_positions[f][i] - prev);
+      prev = field_positions[f][i];
     }
   }
   last_doc_ = doc;
   ++df_;
 }
 
-PostingCursor::PostingCursor(const uint8_t* data, size_t size, std::span<const SkipEntry> skips,
-                             bool positional)
-    : begin_(data), p_(data), end_(data + size), skips_(skips), positional_(positional) {
+PostingCursor::PostingCursor(const uint8_t* data, size_t size, const uint8_t* positions,
+                             std::span<const SkipEntry> skips, bool positional)
+    : begin_(data), pos_begin_(positions), pos_(positions), p_(data), end_(data + size), skips_(skips),
+      positional_(positional) {
   doc_ = 0;
   ord_ = 0;
   if (p_ == end_) {
@@ -42,20 +53,19 @@ PostingCursor::PostingCursor(const uint8_t* data, size_t size, std::span<const S
 }
 
 void PostingCursor::DecodeCurrent() {
-  mask_ = *p_++;
+  if (!read_) skip_ += total_tf_;  // the previous document's positions stay unread
+  read_ = false;
+  total_tf_ = 0;
+  const uint8_t head = *p_++;
+  const bool compact = head & 0x80;
+  mask_ = compact ? static_cast<uint8_t>(1u << ((head >> 4) & 7)) : head;
   for (int f = 0; f < kFieldCount; ++f) {
     if (!(mask_ & (1u << f))) {
       tf_[f] = 0;
       continue;
     }
-    tf_[f] = GetVarint(p_);
-    pos_start_[f] = p_;
-    if (positional_) {
-      for (uint32_t i = 0; i < tf_[f]; ++i) {
-        while (*p_++ & 0x80) {
-        }
-      }
-    }
+    tf_[f] = compact ? head & 15u : GetVarint(p_);
+    total_tf_ += tf_[f];
   }
 }
 
@@ -77,6 +87,10 @@ uint32_t PostingCursor::Advance(uint32_t target) {
   const size_t block = static_cast<size_t>(it - skips_.begin()) - 1;
   if (block > cur_block) {
     p_ = begin_ + skips_[block].offset;
+    pos_ = pos_begin_ + skips_[block].pos_offset;
+    skip_ = 0;
+    total_tf_ = 0;
+    read_ = true;
     ord_ = static_cast<uint32_t>(block * kSkipInterval);
     doc_ = skips_[block].last_doc_before + GetVarint(p_);
     DecodeCurrent();
@@ -85,16 +99,26 @@ uint32_t PostingCursor::Advance(uint32_t target) {
   return doc_;
 }
 
-std::span<const uint32_t> PostingCursor::positions(int field) const {
-  pos_buf_.clear();
-  if (!positional_ || !(mask_ & (1u << field))) return {};
-  const uint8_t* q = pos_start_[field];
-  uint32_t prev = 0;
-  for (uint32_t i = 0; i < tf_[field]; ++i) {
-    prev += GetVarint(q);
-    pos_buf_.push_back(prev);
+void PostingCursor::ReadPositions() const {
+  for (; skip_ > 0; --skip_) {
+    while (*pos_++ & 0x80) {
+    }
   }
-  return pos_buf_;
+  for (int f = 0; f < kFieldCount; ++f) {
+    pos_buf_[f].clear();
+    uint32_t prev = 0;
+    for (uint32_t i = 0; i < tf_[f]; ++i) {
+      prev += GetVarint(pos_);
+      pos_buf_[f].push_back(prev);
+    }
+  }
+  read_ = true;
+}
+
+std::span<const uint32_t> PostingCursor::positions(int field) const {
+  if (!positional_ || !(mask_ & (1u << field))) return {};
+  if (!read_) ReadPositions();
+  return pos_buf_[field];
 }
 
 }  // namespace ipa::index

@@ -1,6 +1,6 @@
-// Compressed postings of one term: per document a varint docid delta, a field mask byte and,
-// per field present, a varint term frequency followed (for positional terms) by varint
-// position deltas. A skip entry (first docid, byte offset) every kSkipInterval documents lets a
+// Compressed postings of one term: per document a varint docid delta, a header byte (one field
+// with tf < 16: 1fff tttt; else the field mask followed by a varint tf per field present) and,
+// for positional terms, per field the varint position deltas. A skip entry (first docid, byte offset) every kSkipInterval documents lets a
 // cursor jump over blocks. Format and reasons: docs/search-engine.md.
 #pragma once
 
@@ -35,6 +35,7 @@ inline uint32_t GetVarint(const uint8_t*& p) {
 struct SkipEntry {
   uint32_t last_doc_before;  // docid of the document before this block (delta base)
   uint32_t offset;           // byte offset of the block's first document
+  uint32_t pos_offset;       // byte offset of its positions in the positions stream
 };
 
 // One document's occurrences of a term, as the builder hands them over: positions per field in
@@ -50,10 +51,11 @@ class PostingsWriter {
  public:
   explicit PostingsWriter(bool positional) : positional_(positional) {}
   // Precondition: doc greater than the previous doc; at least one tf > 0.
-  void Add(uint32_t doc, const uint8_t* tf, const uint32_t* const* positions);
+  void Add(uint32_t doc, const uint8_t* tf, const uint32_t* const* field_positions);
   uint32_t doc_count() const { return df_; }
   bool positional() const { return positional_; }
-  std::string bytes;
+  std::string bytes;      // the document stream
+  std::string positions;  // the positions stream
   std::vector<SkipEntry> skips;
 
  private:
@@ -66,7 +68,8 @@ class PostingsWriter {
 class PostingCursor {
  public:
   PostingCursor() = default;
-  PostingCursor(const uint8_t* data, size_t size, std::span<const SkipEntry> skips, bool positional);
+  PostingCursor(const uint8_t* data, size_t size, const uint8_t* positions, std::span<const SkipEntry> skips,
+                bool positional);
   uint32_t doc() const { return doc_; }  // kNoDoc when exhausted
   // Moves to the first document >= target (no-op when already there). Returns doc().
   uint32_t Advance(uint32_t target);
@@ -78,7 +81,15 @@ class PostingCursor {
 
  private:
   void DecodeCurrent();
+  void ReadPositions() const;
   const uint8_t* begin_ = nullptr;
+  const uint8_t* pos_begin_ = nullptr;
+  // Positions are read lazily: pos_ points at the positions of the first document not yet
+  // read past; skip_ counts the positions of documents passed since then.
+  mutable const uint8_t* pos_ = nullptr;
+  mutable uint32_t skip_ = 0;
+  mutable bool read_ = false;  // the current document's positions are in pos_buf_
+  uint32_t total_tf_ = 0;      // of the current document
   const uint8_t* p_ = nullptr;
   const uint8_t* end_ = nullptr;
   std::span<const SkipEntry> skips_;
@@ -87,8 +98,7 @@ class PostingCursor {
   uint32_t ord_ = 0;  // index of the current doc in the list
   uint8_t mask_ = 0;
   uint32_t tf_[kFieldCount] = {};
-  const uint8_t* pos_start_[kFieldCount] = {};
-  mutable std::vector<uint32_t> pos_buf_;
+  mutable std::vector<uint32_t> pos_buf_[kFieldCount];
 };
 
 }  // namespace ipa::index

@@ -95,7 +95,11 @@ class FacetCounter {
   explicit FacetCounter(core::Date as_of) : as_of_(as_of) {}
   void AddSegment(const Segment& seg, const std::vector<uint32_t>& docs) {
     const DocColumns& c = seg.cols();
-    std::vector<uint32_t> app(seg.applicant_names().size()), sub(seg.subclasses().size());
+    std::vector<uint32_t> sub(seg.subclasses().size());
+    // Applicants: a dense array when the hits are many, else a map (the dictionary is large).
+    const bool dense = docs.size() * 4 > seg.applicant_names().size();
+    std::vector<uint32_t> app(dense ? seg.applicant_names().size() : 0);
+    std::unordered_map<uint32_t, uint32_t> app_sparse;
     for (uint32_t d : docs) {
       region_[c.region[d] / 10000]++;
       type_[c.type[d]]++;
@@ -113,7 +117,9 @@ class FacetCounter {
         for (uint32_t j = first; j < i && !seen; ++j) seen = seg.ipc_dict()[c.ipc_ids[j]].subclass_id == e.subclass_id;
         if (!seen) sub[e.subclass_id]++;
       }
-      for (uint32_t i = c.applicant_offsets[d]; i < c.applicant_offsets[d + 1]; ++i) app[c.applicant_ids[i]]++;
+      for (uint32_t i = c.applicant_offsets[d]; i < c.applicant_offsets[d + 1]; ++i) {
+        dense ? app[c.applicant_ids[i]]++ : app_sparse[c.applicant_ids[i]]++;
+      }
     }
     for (size_t i = 0; i < sub.size(); ++i) {
       if (sub[i]) subclass_[seg.subclasses()[i]] += sub[i];
@@ -121,6 +127,7 @@ class FacetCounter {
     for (size_t i = 0; i < app.size(); ++i) {
       if (app[i]) applicant_[seg.applicant_names()[i]] += app[i];
     }
+    for (const auto& [id, n] : app_sparse) applicant_[seg.applicant_names()[id]] += n;
   }
   Facets Finish(size_t top) {
     Facets f;
@@ -224,22 +231,35 @@ uint64_t ForEachHit(const Snapshot& snap, const SearchRequest& req, const std::f
 
 namespace {
 
-constexpr size_t kDimSize[] = {100, 301, 301, 3, core::kLegalStatusCount, 36};
-
-// 1 + year − 1900 for 1900..2199; 0 for none or out of range.
-size_t YearBucket(uint16_t year) { return year >= 1900 && year < 2200 ? year - 1899u : 0; }
-
-std::string DimValue(CountDim dim, size_t v) {
-  switch (dim) {
-    case CountDim::kProvince: return v == 0 ? "" : std::to_string(v * 10000);
-    case CountDim::kFilingYear:
-    case CountDim::kGrantYear: return v == 0 ? "" : std::to_string(1899 + v);
-    case CountDim::kType: return std::string(core::PatentTypeName(static_cast<core::PatentType>(v)));
-    case CountDim::kStatus: return std::string(core::LegalStatusName(static_cast<core::LegalStatus>(v)));
-    case CountDim::kWipo: return std::to_string(v);
+// The value domain of each count dimension: values are 0..size-1, 0 meaning unknown for the
+// region and the years, whose buckets start at `first_year`.
+struct DimDomain {
+  uint16_t first_year = 0;
+  size_t year_buckets = 1;
+  size_t Size(CountDim d) const {
+    switch (d) {
+      case CountDim::kProvince: return 100;
+      case CountDim::kFilingYear:
+      case CountDim::kGrantYear: return year_buckets;
+      case CountDim::kType: return 3;
+      case CountDim::kStatus: return core::kLegalStatusCount;
+      case CountDim::kWipo: return 36;
+    }
+    return 1;
   }
-  return "";
-}
+  size_t Year(uint16_t y) const { return y ? y - first_year + 1u : 0; }
+  std::string Value(CountDim dim, size_t v) const {
+    switch (dim) {
+      case CountDim::kProvince: return v == 0 ? "" : std::to_string(v * 10000);
+      case CountDim::kFilingYear:
+      case CountDim::kGrantYear: return v == 0 ? "" : std::to_string(first_year + v - 1);
+      case CountDim::kType: return std::string(core::PatentTypeName(static_cast<core::PatentType>(v)));
+      case CountDim::kStatus: return std::string(core::LegalStatusName(static_cast<core::LegalStatus>(v)));
+      case CountDim::kWipo: return std::to_string(v);
+    }
+    return "";
+  }
+};
 
 }  // namespace
 
@@ -247,48 +267,84 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
   if (req.dims.empty() || req.dims.size() > 4) {
     return core::Fail(core::ErrorCode::kInvalidArgument, "counts need one to four dimensions", "group_by");
   }
+  DimDomain dom;
+  uint16_t lo = 0, hi = 0;
+  for (const auto& p : snap.parts) {
+    if (!p.segment->min_year()) continue;
+    lo = lo ? std::min(lo, p.segment->min_year()) : p.segment->min_year();
+    hi = std::max(hi, p.segment->max_year());
+  }
+  dom.first_year = lo;
+  dom.year_buckets = lo ? hi - lo + 2u : 1u;
   size_t cells = 1;
-  for (CountDim d : req.dims) cells *= kDimSize[static_cast<size_t>(d)];
+  for (CountDim d : req.dims) cells *= dom.Size(d);
   std::vector<uint32_t> counts(cells);
-  auto count_doc = [&](const Segment& seg, uint32_t d) {
+  std::vector<uint32_t> touched;  // cells in first-touch order
+  std::vector<uint32_t> keys;
+  // One tight pass per dimension over the segment's docs (all live ones, or the hits), then one
+  // counting pass.
+  // `doc_at(i)` gives the i-th doc to count: the hits, or every doc of a segment without
+  // deletions (no id list at all).
+  auto count_docs = [&](const Segment& seg, size_t n, auto doc_at) {
     const DocColumns& c = seg.cols();
-    size_t key = 0;
+    keys.assign(n, 0);
     for (CountDim dim : req.dims) {
-      size_t v = 0;
+      const auto size = static_cast<uint32_t>(dom.Size(dim));
       switch (dim) {
-        case CountDim::kProvince: v = c.region[d] / 10000; break;
-        case CountDim::kFilingYear: v = YearBucket(c.filing_year[d]); break;
-        case CountDim::kGrantYear: v = YearBucket(c.grant_year[d]); break;
-        case CountDim::kType: v = c.type[d]; break;
-        case CountDim::kStatus: v = static_cast<size_t>(c.facts[d].StatusOn(req.as_of)); break;
-        case CountDim::kWipo: v = c.wipo[d]; break;
+        case CountDim::kProvince:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.region[doc_at(i)] / 10000;
+          break;
+        case CountDim::kFilingYear:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(dom.Year(c.filing_year[doc_at(i)]));
+          break;
+        case CountDim::kGrantYear:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(dom.Year(c.grant_year[doc_at(i)]));
+          break;
+        case CountDim::kType:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.type[doc_at(i)];
+          break;
+        case CountDim::kStatus:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + static_cast<uint32_t>(c.facts[doc_at(i)].StatusOn(req.as_of));
+          break;
+        case CountDim::kWipo:
+          for (size_t i = 0; i < n; ++i) keys[i] = keys[i] * size + c.wipo[doc_at(i)];
+          break;
       }
-      key = key * kDimSize[static_cast<size_t>(dim)] + v;
     }
-    counts[key]++;
+    for (uint32_t key : keys) {
+      if (counts[key]++ == 0) touched.push_back(key);
+    }
+  };
+  auto count_list = [&](const Segment& seg, const std::vector<uint32_t>& docs) {
+    count_docs(seg, docs.size(), [&](size_t i) { return docs[i]; });
   };
   if (req.query) {
-    ForEachSegmentHits(snap, *req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) {
-      for (uint32_t d : set.docs) count_doc(*part.segment, d);
-    });
+    ForEachSegmentHits(snap, *req.query, req.as_of, [&](const SnapshotPart& part, const DocSet& set) { count_list(*part.segment, set.docs); });
   } else {
     for (const auto& part : snap.parts) {
-      const uint32_t n = part.segment->doc_count();
-      for (uint32_t d = 0; d < n; ++d) {
-        if (!part.IsDeleted(d)) count_doc(*part.segment, d);
+      const Segment& seg = *part.segment;
+      if (!part.deleted) {
+        count_docs(seg, seg.doc_count(), [](size_t i) { return static_cast<uint32_t>(i); });
+        continue;
       }
+      std::vector<uint32_t> live;
+      for (uint32_t d = 0; d < seg.doc_count(); ++d) {
+        if (!part.IsDeleted(d)) live.push_back(d);
+      }
+      count_list(seg, live);
     }
   }
+  std::sort(touched.begin(), touched.end());
   std::vector<CountRow> rows;
-  for (size_t key = 0; key < cells; ++key) {
-    if (!counts[key]) continue;
+  rows.reserve(touched.size());
+  for (uint32_t key : touched) {
     CountRow row;
     row.count = counts[key];
     row.key.resize(req.dims.size());
     size_t k = key;
     for (size_t i = req.dims.size(); i-- > 0;) {
-      const size_t size = kDimSize[static_cast<size_t>(req.dims[i])];
-      row.key[i] = DimValue(req.dims[i], k % size);
+      const size_t size = dom.Size(req.dims[i]);
+      row.key[i] = dom.Value(req.dims[i], k % size);
       k /= size;
     }
     rows.push_back(std::move(row));

@@ -1,6 +1,7 @@
 #include "index/segment.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/applicant_name.hpp"
 #include "core/ipc_reference.hpp"
@@ -65,8 +66,8 @@ std::pair<uint32_t, uint32_t> Segment::PrefixRange(std::string_view prefix) cons
 }
 
 PostingCursor Segment::Cursor(const TermInfo& info) const {
-  return PostingCursor(reinterpret_cast<const uint8_t*>(postings_.data()) + info.bytes_begin,
-                       info.bytes_end - info.bytes_begin,
+  const auto* base = reinterpret_cast<const uint8_t*>(postings_.data());
+  return PostingCursor(base + info.bytes_begin, info.positions_begin - info.bytes_begin, base + info.positions_begin,
                        std::span<const SkipEntry>(skips_.data() + info.skips_begin, info.skips_end - info.skips_begin),
                        info.positional);
 }
@@ -91,33 +92,95 @@ size_t Segment::MemoryBytes() const {
   return n;
 }
 
-struct SegmentBuilder::State {
-  struct Entry {
-    uint32_t term;
-    uint32_t field;
-    uint32_t position;
-    bool operator<(const Entry& o) const {
-      return term != o.term ? term < o.term : field != o.field ? field < o.field : position < o.position;
+// Short terms (up to 7 bytes: every Han unigram and bigram, most words) packed with their
+// length into a 64-bit key in an open-addressing table; longer ones in a string map.
+class TermTable {
+ public:
+  static bool Packable(std::string_view t) { return t.size() <= 7; }
+  static uint64_t Pack(std::string_view t) {
+    uint64_t k = 0;
+    std::memcpy(&k, t.data(), t.size());
+    return k | (uint64_t{t.size()} << 56);
+  }
+  // The id of `term`, or kNoDoc when absent.
+  uint32_t Find(uint64_t key) const {
+    if (slots_.empty()) return kNoDoc;
+    for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].id == kNoDoc) return kNoDoc;
+      if (slots_[i].key == key) return slots_[i].id;
     }
+  }
+  void Insert(uint64_t key, uint32_t id) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    Put(key, id);
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t id = kNoDoc;
   };
+  static size_t Hash(uint64_t k) { return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> 20); }
+  void Put(uint64_t key, uint32_t id) {
+    size_t i = Hash(key) & mask_;
+    while (slots_[i].id != kNoDoc) i = (i + 1) & mask_;
+    slots_[i] = {key, id};
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1u << 16 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const auto& s : old) {
+      if (s.id != kNoDoc) Put(s.key, s.id);
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+struct SegmentBuilder::State {
+  // One occurrence in the current doc: term (high 29 bits), field (3 bits), position (32 bits),
+  // so one integer sort groups a doc's occurrences by term, then field, then position.
+  static uint64_t Entry(uint32_t term, uint32_t field, uint32_t position) {
+    return (uint64_t{term} << 35) | (uint64_t{field} << 32) | position;
+  }
   Tokenizer tokenizer;
-  std::unordered_map<std::string, uint32_t> term_ids;
+  TermTable short_terms;
+  std::unordered_map<std::string, uint32_t> long_terms;
   std::vector<std::string> term_text;
   std::vector<PostingsWriter> writers;
-  std::vector<Entry> doc_entries;
+  std::vector<uint64_t> doc_entries;
+  std::vector<uint32_t> positions[kFieldCount];
+  std::vector<std::string> values;
   std::unordered_map<std::string, uint32_t> ipc_ids;
   std::unordered_map<std::string, uint32_t> subclass_ids;
   std::unordered_map<std::string, uint32_t> applicant_ids;
   std::shared_ptr<Segment> seg = std::make_shared<Segment>();
   double total_len[kFieldCount] = {};
 
-  uint32_t TermId(std::string_view term, TermKind kind) {
-    auto it = term_ids.find(std::string(term));
-    if (it != term_ids.end()) return it->second;
+  uint32_t NewTerm(std::string_view term, TermKind kind) {
     const auto id = static_cast<uint32_t>(writers.size());
-    term_ids.emplace(std::string(term), id);
     term_text.emplace_back(term);
     writers.emplace_back(kind != TermKind::kHanUnigram);
+    return id;
+  }
+
+  uint32_t TermId(std::string_view term, TermKind kind) {
+    if (TermTable::Packable(term)) {
+      const uint64_t key = TermTable::Pack(term);
+      uint32_t id = short_terms.Find(key);
+      if (id == kNoDoc) {
+        id = NewTerm(term, kind);
+        short_terms.Insert(key, id);
+      }
+      return id;
+    }
+    auto it = long_terms.find(std::string(term));
+    if (it != long_terms.end()) return it->second;
+    const uint32_t id = NewTerm(term, kind);
+    long_terms.emplace(std::string(term), id);
     return id;
   }
 
@@ -126,35 +189,39 @@ struct SegmentBuilder::State {
     for (int f = 0; f < kFieldCount; ++f) {
       uint32_t tokens = 0;
       auto sink = [&](const Token& t) {
-        doc_entries.push_back({TermId(t.term, t.kind), static_cast<uint32_t>(f), t.position});
+        doc_entries.push_back(Entry(TermId(t.term, t.kind), static_cast<uint32_t>(f), t.position));
         ++tokens;
       };
       if (f >= 3) {  // multi-valued: a gap between values stops phrases crossing them
-        const auto values = f == 3 ? [&] {
-          std::vector<std::string> v;
-          for (const auto& a : p.applicants) v.push_back(a.name);
-          return v;
-        }() : p.inventors;
+        values.clear();
+        if (f == 3) {
+          for (const auto& a : p.applicants) values.push_back(a.name);
+        }
+        const auto& vals = f == 3 ? values : p.inventors;
         uint32_t pos = 0;
-        for (const auto& v : values) pos = tokenizer.Tokenize(v, TokenizeMode::kIndex, sink, pos) + kValueGap;
-      } else {
+        for (const auto& v : vals) pos = tokenizer.Tokenize(v, TokenizeMode::kIndex, sink, pos) + kValueGap;
+      } else if (f == 0) {
         tokenizer.Tokenize(FieldText(p, f), TokenizeMode::kIndex, sink);
+      } else {
+        // The abstract and claim texts are tokenized in place (FieldText would copy them).
+        const std::string& zh = f == 1 ? p.abstract_zh : p.first_claim;
+        uint32_t pos = tokenizer.Tokenize(zh, TokenizeMode::kIndex, sink);
+        if (f == 1 && !p.abstract_en.empty()) tokenizer.Tokenize(p.abstract_en, TokenizeMode::kIndex, sink, pos);
       }
       seg->cols_.field_length[f].push_back(static_cast<uint16_t>(std::min<uint32_t>(tokens, 65535)));
       total_len[f] += tokens;
     }
     std::sort(doc_entries.begin(), doc_entries.end());
-    std::vector<uint32_t> positions[kFieldCount];
     size_t i = 0;
     while (i < doc_entries.size()) {
-      const uint32_t term = doc_entries[i].term;
+      const auto term = static_cast<uint32_t>(doc_entries[i] >> 35);
       uint8_t tf[kFieldCount] = {};
       for (auto& v : positions) v.clear();
-      for (; i < doc_entries.size() && doc_entries[i].term == term; ++i) {
-        const auto f = doc_entries[i].field;
+      for (; i < doc_entries.size() && (doc_entries[i] >> 35) == term; ++i) {
+        const auto f = static_cast<uint32_t>(doc_entries[i] >> 32) & 7u;
         if (tf[f] < 255) {
           ++tf[f];
-          positions[f].push_back(doc_entries[i].position);
+          positions[f].push_back(static_cast<uint32_t>(doc_entries[i]));
         }
       }
       const uint32_t* ptrs[kFieldCount];
@@ -241,12 +308,19 @@ std::shared_ptr<const Segment> SegmentBuilder::Finish() {
   for (int f = 0; f < kFieldCount; ++f) {
     seg.avg_len_[f] = n ? std::max(1.0f, static_cast<float>(s.total_len[f] / n)) : 1.0f;
   }
+  for (const auto* years : {&seg.cols_.filing_year, &seg.cols_.grant_year}) {
+    for (uint16_t y : *years) {
+      if (!y) continue;
+      seg.min_year_ = seg.min_year_ ? std::min(seg.min_year_, y) : y;
+      seg.max_year_ = std::max(seg.max_year_, y);
+    }
+  }
   std::vector<uint32_t> order(s.writers.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return s.term_text[a] < s.term_text[b]; });
   size_t total = 0, total_skips = 0;
   for (const auto& w : s.writers) {
-    total += w.bytes.size();
+    total += w.bytes.size() + w.positions.size();
     total_skips += w.skips.size();
   }
   seg.postings_.reserve(total);
@@ -260,11 +334,14 @@ std::shared_ptr<const Segment> SegmentBuilder::Finish() {
     info.positional = w.positional();
     info.bytes_begin = static_cast<uint32_t>(seg.postings_.size());
     seg.postings_ += w.bytes;
+    info.positions_begin = static_cast<uint32_t>(seg.postings_.size());
+    seg.postings_ += w.positions;
     info.bytes_end = static_cast<uint32_t>(seg.postings_.size());
     info.skips_begin = static_cast<uint32_t>(seg.skips_.size());
     seg.skips_.insert(seg.skips_.end(), w.skips.begin(), w.skips.end());
     info.skips_end = static_cast<uint32_t>(seg.skips_.size());
     std::string().swap(w.bytes);
+    std::string().swap(w.positions);
     std::vector<SkipEntry>().swap(w.skips);
     seg.terms_.push_back(std::move(s.term_text[id]));
     seg.infos_.push_back(info);

@@ -30,7 +30,8 @@ struct FieldParams {
 
 struct TermInfo {
   uint32_t df = 0;
-  uint32_t bytes_begin = 0, bytes_end = 0;  // in Segment::postings_
+  uint32_t bytes_begin = 0, bytes_end = 0;  // in Segment::postings_: documents, then positions
+  uint32_t positions_begin = 0;
   uint32_t skips_begin = 0, skips_end = 0;  // in Segment::skips_
   bool positional = true;
 };
@@ -66,6 +67,10 @@ class Segment {
   const std::vector<std::string>& applicant_names() const { return applicant_names_; }
   const std::vector<std::string>& subclasses() const { return subclasses_; }
   float avg_field_length(int f) const { return avg_len_[f]; }
+  // The smallest and largest filing or grant year in the segment (0, 0 when none).
+  uint16_t min_year() const { return min_year_; }
+  uint16_t max_year() const { return max_year_; }
+  size_t postings_bytes() const { return postings_.size(); }
 
   // The term's info, or nullptr when the segment lacks it.
   const TermInfo* Find(std::string_view term) const;
@@ -90,6 +95,7 @@ class Segment {
   std::vector<std::string> applicant_names_;  // display name per applicant id (segment-local)
   std::vector<std::string> applicant_keys_;
   float avg_len_[kFieldCount] = {1, 1, 1, 1, 1};
+  uint16_t min_year_ = 0, max_year_ = 0;
 };
 
 // Builds a segment from patents added in document order. Not thread-safe; build segments in

@@ -1,5 +1,6 @@
 #include "service/search_service.hpp"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -149,6 +150,10 @@ core::Status SearchService::Build() {
     w.live += seg->doc_count();
   }
   w.base_parts = w.parts.size();
+  builders.clear();
+  ids.clear();
+  // The builders' growing buffers are freed now; hand the pages back so RSS shows the index.
+  malloc_trim(0);
   applied_seq_ = seq;
   auto snap = std::make_shared<Snapshot>();
   snap->parts = w.parts;

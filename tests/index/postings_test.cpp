@@ -70,7 +70,8 @@ TEST(PostingsTest, RandomListsRoundTripByNextAndAdvance) {
       EXPECT_EQ(w.doc_count(), n);
       EXPECT_EQ(w.skips.size(), (n + kSkipInterval - 1) / kSkipInterval);
       auto open = [&] {
-        return PostingCursor(reinterpret_cast<const uint8_t*>(w.bytes.data()), w.bytes.size(), w.skips, positional);
+        return PostingCursor(reinterpret_cast<const uint8_t*>(w.bytes.data()), w.bytes.size(),
+                             reinterpret_cast<const uint8_t*>(w.positions.data()), w.skips, positional);
       };
       PostingCursor c = open();
       for (const auto& d : ref) {
@@ -98,7 +99,7 @@ TEST(PostingsTest, RandomListsRoundTripByNextAndAdvance) {
 }
 
 TEST(PostingsTest, EmptyListIsExhausted) {
-  PostingCursor c(nullptr, 0, {}, true);
+  PostingCursor c(nullptr, 0, nullptr, {}, true);
   EXPECT_EQ(c.doc(), kNoDoc);
   EXPECT_EQ(c.Advance(5), kNoDoc);
 }
