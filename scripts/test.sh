@@ -46,6 +46,9 @@ browser_tier() {
   local rc=0
   (cd "$ROOT/tests/browser" && IPA_BASE_URL="http://127.0.0.1:$port" \
      IPA_ADMIN_LOGIN=admin IPA_ADMIN_PASSWORD=Secretariat-2016-jjj \
+     IPA_OFFICE_LOGIN=tj_office IPA_OFFICE_PASSWORD=Tianjin-IPO-2016-jjj \
+     IPA_TJ_OFFICE_LOGIN=tj_office IPA_TJ_OFFICE_PASSWORD=Tianjin-IPO-2016-jjj \
+     IPA_HE_OFFICE_LOGIN=he_office IPA_HE_OFFICE_PASSWORD=Hebei-IPO-2016-jjj \
      IPA_MEMBER_LOGIN=member IPA_MEMBER_PASSWORD=Company-2016-jjj-demo npm test) || rc=1
   kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""

@@ -8,8 +8,6 @@ import { journey, byTest, screenshot, signIn, account } from './browser.mjs'
 
 // The demo server's office account when the environment names none (scripts/test.sh names admin
 // and member only).
-process.env.IPA_OFFICE_LOGIN ||= 'tj_office'
-process.env.IPA_OFFICE_PASSWORD ||= 'Tianjin-IPO-2016-jjj'
 
 const overviewResponse = (page, test = () => true) => page.waitForResponse(
   (r) => r.url().includes('/api/v1/statistics/overview') && r.status() === 200 && test(new URL(r.url())))
