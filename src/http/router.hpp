@@ -89,6 +89,7 @@ struct Route {
   int success_status = 200;
   bool raw_body = false;                 // takes the body as bytes (uploads), any Content-Type
   size_t max_body = 0;                   // 0: HttpConfig::body_limit
+  std::string raw_body_type = "application/octet-stream";  // documented media type of a raw body
 };
 
 class Router {

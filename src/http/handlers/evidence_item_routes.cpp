@@ -262,6 +262,7 @@ void RegisterEvidenceItemRoutes(Router& router) {
                "Upload evidence (multipart/form-data: file, captured_at, captured_by, place, method, tool, notes)",
                tag, Upload, {}, true, 201};
   upload.raw_body = true;
+  upload.raw_body_type = "multipart/form-data";
   upload.max_body = size_t{1} << 34;  // the configured limit is enforced by the handler (413)
   router.Add(std::move(upload));
   router.Add({"GET", "/api/v1/cases/{id}/evidence", Policy::AnyUser(), "The case's evidence items with custody steps", tag, List});
