@@ -30,7 +30,12 @@ Json BuildOpenApi(const Router& router) {
     }
     if (!params.empty()) op["parameters"] = params;
     if (r.raw_body) {
-      op["requestBody"] = {{"required", true}, {"content", {{"application/octet-stream", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+      Json schema = {{"type", "string"}, {"format", "binary"}};
+      if (r.raw_body_type == "multipart/form-data") {
+        Json file = schema;
+        schema = {{"type", "object"}, {"properties", {{"file", file}}}};
+      }
+      op["requestBody"] = {{"required", true}, {"content", {{r.raw_body_type, {{"schema", schema}}}}}};
     } else if (r.has_body) {
       op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
     }

@@ -20,6 +20,7 @@
 namespace ipa::service {
 class SearchService;
 class EvidenceLog;
+class EvidenceItems;
 class ImportJobs;
 }
 
@@ -56,6 +57,7 @@ struct App {
   service::ImportJobs* imports = nullptr;  // uploads; null where imports are not served
   service::SearchService* search = nullptr;  // the search index; null where search is not served
   service::EvidenceLog* evidence = nullptr;  // the evidence log; null where it is not running
+  service::EvidenceItems* evidence_items = nullptr;  // case evidence; null where not served
 };
 
 struct Context {
@@ -87,6 +89,7 @@ struct Route {
   int success_status = 200;
   bool raw_body = false;                 // takes the body as bytes (uploads), any Content-Type
   size_t max_body = 0;                   // 0: HttpConfig::body_limit
+  std::string raw_body_type = "application/octet-stream";  // documented media type of a raw body
 };
 
 class Router {

@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -85,7 +86,11 @@ struct Server::Impl {
     void Read() {
       if (impl_.stopping) return Close();
       parser_.emplace();
-      parser_->body_limit(impl_.options.body_limit);
+      // Beast checks Content-Length against the limit while parsing the header, so the header is
+      // read under the largest limit and OnHeader applies the one for the target.
+      parser_->body_limit(std::max({impl_.options.body_limit, impl_.options.upload_limit,
+                                    impl_.options.evidence_upload_limit}));
+      limit_ = impl_.options.body_limit;
       parser_->header_limit(16 * 1024);
       // Idle keep-alive wait and the request itself share this deadline.
       stream_.expires_after(std::chrono::seconds(first_ ? impl_.options.read_timeout_s : impl_.options.idle_timeout_s));
@@ -98,10 +103,15 @@ struct Server::Impl {
     void OnHeader(beast::error_code ec) {
       if (ec) return OnRead(ec);
       const auto target = parser_->get().target();
-      if (target.starts_with(impl_.options.upload_prefix)) {
-        parser_->body_limit(impl_.options.upload_limit);
+      const bool evidence_upload = target.starts_with("/api/v1/cases/") &&
+                                   target.substr(0, target.find('?')).ends_with("/evidence");
+      if (target.starts_with(impl_.options.upload_prefix) || evidence_upload) {
+        limit_ = evidence_upload ? impl_.options.evidence_upload_limit : impl_.options.upload_limit;
         stream_.expires_after(std::chrono::seconds(impl_.options.read_timeout_s * 20));
       }
+      const auto length = parser_->content_length();
+      if (length && *length > limit_) return OnRead(bhttp::error::body_limit);
+      parser_->body_limit(limit_);  // chunked bodies count against it as they arrive
       bhttp::async_read(stream_, buffer_, *parser_,
                         [self = shared_from_this()](beast::error_code e, size_t) { self->OnRead(e); });
     }
@@ -114,7 +124,7 @@ struct Server::Impl {
       if (ec) {
         core::Error err{core::ErrorCode::kInvalidArgument, "malformed HTTP request: " + ec.message(), {}, {}, 0};
         if (ec == bhttp::error::body_limit) {
-          err = {core::ErrorCode::kPayloadTooLarge, "request body over " + std::to_string(impl_.options.body_limit) + " bytes", {}, {}, 0};
+          err = {core::ErrorCode::kPayloadTooLarge, "request body over " + std::to_string(limit_) + " bytes", {}, {}, 0};
         } else if (ec == bhttp::error::header_limit) {
           err.message = "request headers too large";
         }
@@ -217,6 +227,7 @@ struct Server::Impl {
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
     std::string remote_ip_;
     bool first_ = true;
+    size_t limit_ = 0;  // body limit of the request being read
   };
 
   Metrics& router_metrics() { return router.app().metrics; }

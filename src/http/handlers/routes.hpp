@@ -18,5 +18,6 @@ void RegisterStatisticsPatentRoutes(Router& router);
 void RegisterEvidenceLogRoutes(Router& router);
 void RegisterCaseRoutes(Router& router);
 void RegisterJointOpRoutes(Router& router);
+void RegisterEvidenceItemRoutes(Router& router);
 
 }  // namespace ipa::http

@@ -45,6 +45,7 @@ void RegisterAllRoutes(Router& router) {
   RegisterStatisticsPatentRoutes(router);
   RegisterEvidenceLogRoutes(router);
   RegisterCaseRoutes(router);
+  RegisterEvidenceItemRoutes(router);  // after the evidence log's fixed /api/v1/evidence/... routes
   RegisterJointOpRoutes(router);
 }
 
