@@ -37,11 +37,17 @@ journey('coordinated enforcement', 'enforcement', (step, ctx) => {
   step('e2 registers a case against the Hebei respondent and links the related Beijing case', async () => {
     const { page } = ctx
     await byTest(page, 'case-register-button').click()
-    const dialog = byTest(page, 'case-register-dialog')
-    await dialog.locator('[data-test="case-form-respondent-name"] input').fill(state.bj.respondent.name)
-    await dialog.locator('[data-test="case-form-patents"] input').fill(state.bj.patents[0].application_number)
-    await dialog.locator('[data-test="case-form-place-address"] input').fill('滨海新区某商场一层')
-    await dialog.locator('[data-test="case-form-description"] textarea').fill('商场门店销售涉嫌侵权产品（浏览器测试）')
+    const dialog = byTest(page, 'case-register-body')
+    await dialog.locator('.el-radio', { hasText: '填写名称' }).click()
+    await dialog.locator('[data-test="case-form-complainant-name"]').fill('天津某电器有限公司')
+    await dialog.locator('[data-test="case-form-respondent-name"]').fill(state.bj.respondent.name)
+    if (state.bj.respondent.credit_code) await dialog.locator('[data-test="case-form-respondent-credit"]').fill(state.bj.respondent.credit_code)
+    await dialog.locator('[data-test="case-form-patents"]').fill(state.bj.patents[0].application_number)
+    await dialog.locator('.el-cascader').first().click()
+    await page.locator('.el-cascader-node:visible', { hasText: '天津市' }).first().locator('.el-radio').click()
+    await page.keyboard.press('Escape')
+    await dialog.locator('[data-test="case-form-place-address"]').fill('滨海新区某商场一层')
+    await dialog.locator('[data-test="case-form-description"]').fill('商场门店销售涉嫌侵权产品（浏览器测试）')
     await screenshot(page, 'e2-register-dialog')
     const [res] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/cases') && r.request().method() === 'POST'),
@@ -64,8 +70,8 @@ journey('coordinated enforcement', 'enforcement', (step, ctx) => {
   step('e3 uploads an evidence file and sees it listed with its SHA-256', async () => {
     const { page } = ctx
     await byTest(page, 'evidence-upload-file').setInputFiles({ name: 'shop-photo.txt', mimeType: 'text/plain', buffer: evidenceBytes })
-    await page.locator('[data-test="evidence-place"] input').fill('天津市滨海新区某商场')
-    await page.locator('[data-test="evidence-method"] input').fill('拍照')
+    await page.locator('[data-test="evidence-place"]').fill('天津市滨海新区某商场')
+    await page.locator('[data-test="evidence-method"]').fill('拍照')
     await byTest(page, 'evidence-upload-submit').click()
     const sha = byTest(page, 'evidence-sha256').first()
     await sha.waitFor()
@@ -101,7 +107,7 @@ journey('coordinated enforcement', 'enforcement', (step, ctx) => {
     await byTest(page, 'case-number').waitFor()
     await page.locator('#tab-transfers').click()
     await choose(page, 'transfer-to', '河北省知识产权局')
-    await page.locator('[data-test="transfer-reason-text"] input').fill('被请求人住所地在石家庄')
+    await page.locator('[data-test="transfer-reason-text"]').fill('被请求人住所地在石家庄')
     await byTest(page, 'transfer-request').click()
     await byTest(page, 'transfer-pending').waitFor()
     await screenshot(page, 'e5-transfer-requested')
