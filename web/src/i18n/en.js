@@ -604,6 +604,7 @@ export default {
     register: 'Register a case',
     empty: 'No case matches',
     notInForceCount: '{n} patent(s) no longer in force',
+    flagShort: '{n} not in force',
     overdue: 'Overdue',
     backToRegister: 'Back to the case register',
     unavailable: 'This case cannot be shown',

@@ -604,6 +604,7 @@ export default {
     register: '登记案件',
     empty: '没有符合条件的案件',
     notInForceCount: '{n} 件专利已不在有效期内',
+    flagShort: '{n} 件失效',
     overdue: '已逾期',
     backToRegister: '返回案件登记簿',
     unavailable: '无法查看该案件',
