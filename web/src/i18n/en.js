@@ -764,7 +764,7 @@ export default {
         other: 'Other',
       },
       statuses: {
-        pending: 'Pending',
+        requested: 'Pending',
         accepted: 'Accepted',
         rejected: 'Rejected',
         cancelled: 'Cancelled',
@@ -787,7 +787,7 @@ export default {
         reject: 'Join request rejected',
       },
       statuses: {
-        pending: 'Pending',
+        requested: 'Pending',
         accepted: 'Accepted',
         rejected: 'Rejected',
       },

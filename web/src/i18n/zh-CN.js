@@ -764,7 +764,7 @@ export default {
         other: '其他',
       },
       statuses: {
-        pending: '待处理',
+        requested: '待处理',
         accepted: '已接受',
         rejected: '已拒绝',
         cancelled: '已撤销',
@@ -787,7 +787,7 @@ export default {
         reject: '已拒绝加入申请',
       },
       statuses: {
-        pending: '待处理',
+        requested: '待处理',
         accepted: '已同意',
         rejected: '已拒绝',
       },
