@@ -601,6 +601,7 @@ export default {
   cases: {
     title: 'Coordinated enforcement · case register',
     intro: 'The case register shared by the three offices. Cases of your office show everything; cases of other offices show a summary and can be joined on request. Click a row to open a case.',
+    introParty: 'Cases in which your organisation is the complainant or the respondent. Click a row to open a case.',
     register: 'Register a case',
     empty: 'No case matches',
     notInForceCount: '{n} patent(s) no longer in force',
