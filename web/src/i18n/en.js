@@ -799,6 +799,8 @@ export default {
     intro: 'Each evidence file is hashed (SHA-256) on upload and recorded in the evidence log co-signed by the three offices; download its receipt to verify it offline.',
     verify: 'Verify a receipt',
     dossier: 'Download dossier (zip)',
+    chooseFile: 'Choose a file',
+    noFile: 'No file chosen',
     upload: 'Upload evidence',
     pickFile: 'Choose an evidence file',
     uploaded: 'Recorded: {name} (log index {index})',

@@ -799,6 +799,8 @@ export default {
     intro: '每份证据文件在上传时计算 SHA-256 并写入三地共同签署的证据日志；下载回执后可在核验页离线核验。',
     verify: '核验回执',
     dossier: '下载案卷（zip）',
+    chooseFile: '选择文件',
+    noFile: '未选择文件',
     upload: '上传证据',
     pickFile: '请选择证据文件',
     uploaded: '已存证：{name}（日志序号 {index}）',
