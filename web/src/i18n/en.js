@@ -839,6 +839,14 @@ export default {
     intro: 'Joint enforcement operations of the three offices: lead and participating offices, targets, tasks and outcomes.',
     empty: 'No joint operation',
     back: 'Back to joint operations',
+    create: {
+      title: 'Start a joint operation',
+      submit: 'Start',
+      created: 'Started: {title}',
+      start: 'Start date',
+      end: 'End date',
+      addTarget: 'Add a target',
+    },
     fields: {
       title: 'Operation',
       lead: 'Lead office',

@@ -839,6 +839,14 @@ export default {
     intro: '三地知识产权局的联合执法行动：牵头局、参与局、目标、任务分工和行动成果。',
     empty: '没有联合执法行动',
     back: '返回联合执法行动',
+    create: {
+      title: '发起联合执法行动',
+      submit: '发起',
+      created: '已发起：{title}',
+      start: '开始日期',
+      end: '结束日期',
+      addTarget: '添加目标',
+    },
     fields: {
       title: '行动名称',
       lead: '牵头局',
