@@ -77,6 +77,13 @@ core::Status ApplySettings(Config& c, const std::map<std::string, std::string>& 
         return Fail(ErrorCode::kInvalidArgument, "IPA_EVIDENCE_CHECKPOINT_MS: a number from 50 to 60000", key);
       }
       c.evidence_checkpoint_ms = n;
+    } else if (key == "IPA_EVIDENCE_MAX_BYTES") {
+      uint64_t n = 0;
+      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+      if (ec != std::errc() || p != value.data() + value.size() || n < 1 || n > (uint64_t{4} << 30)) {
+        return Fail(ErrorCode::kInvalidArgument, "IPA_EVIDENCE_MAX_BYTES: a number of bytes from 1 to 4 GiB", key);
+      }
+      c.evidence_max_bytes = n;
     } else if (key.starts_with("IPA_TEST_")) {
       continue;  // test harness settings
     } else {

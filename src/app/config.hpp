@@ -23,6 +23,8 @@ struct Config {
   // are embedded. And how often the checkpoint loop runs.
   std::vector<std::string> evidence_remote_witnesses;
   int evidence_checkpoint_ms = 500;
+  // The largest evidence file an upload may carry (IPA_EVIDENCE_MAX_BYTES); over it: 413.
+  uint64_t evidence_max_bytes = 64ull << 20;
 
   std::string DatabaseUrl() const;
   std::string Host() const;
@@ -32,7 +34,7 @@ struct Config {
 
 // Applies `KEY=value` pairs (IPA_LISTEN, IPA_DB, IPA_DATA_DIR, IPA_WEB_DIR, IPA_LOG_LEVEL,
 // IPA_ALLOWED_ORIGINS comma-separated, IPA_WORKERS, IPA_EVIDENCE_REMOTE_WITNESSES comma-separated,
-// IPA_EVIDENCE_CHECKPOINT_MS). kInvalidArgument for an unknown IPA_ key
+// IPA_EVIDENCE_CHECKPOINT_MS, IPA_EVIDENCE_MAX_BYTES). kInvalidArgument for an unknown IPA_ key
 // or a bad value.
 core::Status ApplySettings(Config& config, const std::map<std::string, std::string>& settings);
 

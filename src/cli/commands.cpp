@@ -19,6 +19,8 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "service/demo_data.hpp"
+#include "service/case_event_drain.hpp"
+#include "service/evidence_item_service.hpp"
 #include "service/evidence_log.hpp"
 #include "service/import_jobs.hpp"
 #include "service/search_service.hpp"
@@ -236,6 +238,11 @@ core::Status RunServe(const app::Config& config, store::Database& db, const Serv
   IPA_TRY(evidence, service::EvidenceLog::Open(db, std::move(evidence_options)));
   http::App app{db, auth, http_config, metrics, &imports, search.get()};
   app.evidence = evidence.get();
+  service::EvidenceItems evidence_items(db, *evidence, {config.data_dir, config.evidence_max_bytes});
+  IPA_TRY(recovered, evidence_items.RecoverUnlogged());
+  if (recovered > 0) spdlog::info("evidence: logged {} item(s) left unlogged by a crash", recovered);
+  app.evidence_items = &evidence_items;
+  service::CaseEventDrainer case_event_drain(db, *evidence);
   http::Router router(app);
   http::RegisterAllRoutes(router);
   http::ServerOptions server_options;
@@ -243,6 +250,7 @@ core::Status RunServe(const app::Config& config, store::Database& db, const Serv
   IPA_TRY(port, config.Port());
   server_options.port = port;
   server_options.worker_threads = config.workers;
+  server_options.evidence_upload_limit = config.evidence_max_bytes + (1u << 20);  // + multipart overhead
   http::Server server(router, server_options);
   IPA_TRY(bound, server.Start());
   if (config.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (build web/ first)");

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/evidence_options.hpp"
 #include "evidence/note_key.hpp"
+#include "service/evidence_item_service.hpp"
 #include "service/evidence_log_fsck.hpp"
 #include "service/office_keys.hpp"
 #include "store/migrations.hpp"
@@ -37,9 +38,9 @@ int RunFsck(const app::Config& config, store::Database& db) {
   if (!keys) return fail(keys.error());
   auto report = service::FsckEvidenceLog(db, *keys, options->key_dir);
   if (!report) return fail(report.error());
-  // Evidence files: the cases layer lists its evidence_items here (StoredEvidenceFile per row).
-  std::vector<service::StoredEvidenceFile> files;
-  service::RehashEvidenceFiles(files, *report);
+  auto files = service::ListStoredEvidenceFiles(db, config.data_dir);
+  if (!files) return fail(files.error());
+  service::RehashEvidenceFiles(*files, *report);
   for (const service::FsckProblem& p : report->problems) std::cout << p.where << ": " << p.what << "\n";
   std::cout << "evidence log: " << report->leaves << " leaves, " << report->checkpoints << " checkpoints, "
             << report->files << " files checked, " << report->problems.size() << " problem(s)\n";

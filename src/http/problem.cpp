@@ -43,7 +43,8 @@ Response ProblemResponse(const core::Error& error, const std::string& request_id
   r.status = HttpStatusFor(error.code);
   r.content_type = "application/problem+json; charset=utf-8";
   r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (error.code == core::ErrorCode::kTooManyRequests) {
+  if (error.code == core::ErrorCode::kTooManyRequests ||
+      (error.code == core::ErrorCode::kUnavailable && error.retry_after_s > 0)) {
     r.SetHeader("Retry-After", std::to_string(error.retry_after_s > 0 ? error.retry_after_s : 1));
   }
   return r;

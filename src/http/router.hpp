@@ -20,6 +20,7 @@
 namespace ipa::service {
 class SearchService;
 class EvidenceLog;
+class EvidenceItems;
 class ImportJobs;
 }
 
@@ -56,6 +57,7 @@ struct App {
   service::ImportJobs* imports = nullptr;  // uploads; null where imports are not served
   service::SearchService* search = nullptr;  // the search index; null where search is not served
   service::EvidenceLog* evidence = nullptr;  // the evidence log; null where it is not running
+  service::EvidenceItems* evidence_items = nullptr;  // case evidence; null where not served
 };
 
 struct Context {

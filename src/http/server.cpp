@@ -98,8 +98,10 @@ struct Server::Impl {
     void OnHeader(beast::error_code ec) {
       if (ec) return OnRead(ec);
       const auto target = parser_->get().target();
-      if (target.starts_with(impl_.options.upload_prefix)) {
-        parser_->body_limit(impl_.options.upload_limit);
+      const bool evidence_upload = target.starts_with("/api/v1/cases/") &&
+                                   target.substr(0, target.find('?')).ends_with("/evidence");
+      if (target.starts_with(impl_.options.upload_prefix) || evidence_upload) {
+        parser_->body_limit(evidence_upload ? impl_.options.evidence_upload_limit : impl_.options.upload_limit);
         stream_.expires_after(std::chrono::seconds(impl_.options.read_timeout_s * 20));
       }
       bhttp::async_read(stream_, buffer_, *parser_,

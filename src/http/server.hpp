@@ -24,6 +24,8 @@ struct ServerOptions {
   // route still enforces its own limit).
   std::string upload_prefix = "/api/v1/imports";
   size_t upload_limit = 256u << 20;
+  // Evidence uploads (POST /api/v1/cases/{id}/evidence) may carry up to this many bytes.
+  size_t evidence_upload_limit = 65u << 20;
   bool handle_signals = true;
 };
 

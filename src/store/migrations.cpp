@@ -433,6 +433,52 @@ CREATE TABLE saved_searches (
   UNIQUE (user_id, name)
 )
 )sql";
+// Evidence items (docs/evidence-log-format.md, "Evidence storage"): one row per uploaded file
+// with its capture record and canonical leaf, custody steps, and an index to find a leaf by its
+// hash (the outbox drains reuse a leaf already appended before a crash).
+constexpr std::string_view kV8EvidenceItems = R"sql(
+CREATE TABLE evidence_items (
+  id {{PK}},
+  case_id BIGINT NOT NULL REFERENCES cases (id),
+  serial BIGINT NOT NULL,
+  evidence_id TEXT NOT NULL UNIQUE,
+  office TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  captured_by TEXT NOT NULL,
+  captured_at TEXT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  method TEXT NOT NULL DEFAULT '',
+  tool TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  leaf TEXT NOT NULL,
+  leaf_index BIGINT UNIQUE,
+  created_at BIGINT NOT NULL,
+  UNIQUE (case_id, serial)
+)
+;
+CREATE TABLE evidence_custody (
+  id {{PK}},
+  item_id BIGINT NOT NULL REFERENCES evidence_items (id),
+  step TEXT NOT NULL,
+  office TEXT NOT NULL,
+  performed_by TEXT NOT NULL,
+  performed_at TEXT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  leaf TEXT NOT NULL,
+  leaf_index BIGINT UNIQUE,
+  created_at BIGINT NOT NULL
+)
+;
+CREATE INDEX evidence_custody_item ON evidence_custody (item_id, id)
+;
+CREATE INDEX evidence_leaves_hash ON evidence_leaves (leaf_hash)
+)sql";
 // The evidence log (docs/evidence-log-format.md, "Storage"): one row per leaf, in index order,
 // and one row per published (fully co-signed) checkpoint.
 constexpr std::string_view kV4EvidenceLog = R"SQL(
@@ -470,6 +516,7 @@ const std::vector<Migration>& AllMigrations() {
       {5, "cases", kV5Cases},
       {6, "official_statistics", kV6OfficialStatistics},
       {7, "saved_searches", kV7SavedSearches},
+      {8, "evidence_items", kV8EvidenceItems},
   };
   return migrations;
 }

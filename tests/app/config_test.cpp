@@ -34,13 +34,21 @@ TEST(ConfigTest, EvidenceWitnessSettings) {
   EXPECT_EQ(c.evidence_checkpoint_ms, 250);
 }
 
+TEST(ConfigTest, EvidenceUploadLimitDefaultsTo64MiB) {
+  Config c;
+  EXPECT_EQ(c.evidence_max_bytes, 64ull << 20);
+  ASSERT_TRUE(ApplySettings(c, {{"IPA_EVIDENCE_MAX_BYTES", "1048576"}}).has_value());
+  EXPECT_EQ(c.evidence_max_bytes, 1048576u);
+}
+
 TEST(ConfigTest, BadSettingsAreNamed) {
   struct Case {
     const char* key;
     const char* value;
   } cases[] = {{"IPA_LISTEN", "no-port"}, {"IPA_LISTEN", "host:99999"}, {"IPA_WORKERS", "0"},
                {"IPA_LOG_LEVEL", "loud"}, {"IPA_TYPO", "1"}, {"IPA_EVIDENCE_CHECKPOINT_MS", "10"},
-               {"IPA_EVIDENCE_CHECKPOINT_MS", "soon"}};
+               {"IPA_EVIDENCE_CHECKPOINT_MS", "soon"}, {"IPA_EVIDENCE_MAX_BYTES", "0"},
+               {"IPA_EVIDENCE_MAX_BYTES", "64M"}};
   for (const Case& k : cases) {
     Config c;
     auto st = ApplySettings(c, {{k.key, k.value}});

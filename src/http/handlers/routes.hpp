@@ -17,5 +17,6 @@ void RegisterStatisticsRoutes(Router& router);
 void RegisterEvidenceLogRoutes(Router& router);
 void RegisterCaseRoutes(Router& router);
 void RegisterJointOpRoutes(Router& router);
+void RegisterEvidenceItemRoutes(Router& router);
 
 }  // namespace ipa::http

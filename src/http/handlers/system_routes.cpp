@@ -44,6 +44,7 @@ void RegisterAllRoutes(Router& router) {
   RegisterStatisticsRoutes(router);
   RegisterEvidenceLogRoutes(router);
   RegisterCaseRoutes(router);
+  RegisterEvidenceItemRoutes(router);  // after the evidence log's fixed /api/v1/evidence/... routes
   RegisterJointOpRoutes(router);
 }
 
