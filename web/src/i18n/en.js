@@ -729,6 +729,8 @@ export default {
       join_requested: 'Asked to join',
       join_accepted: 'Join accepted',
       join_rejected: 'Join rejected',
+      evidence_added: 'Evidence added',
+      custody_step: 'Custody step',
       transfer_requested: 'Transfer requested',
       transfer_accepted: 'Transfer accepted',
       transfer_rejected: 'Transfer rejected',

@@ -729,6 +729,8 @@ export default {
       join_requested: '申请加入',
       join_accepted: '同意加入',
       join_rejected: '拒绝加入',
+      evidence_added: '上传证据',
+      custody_step: '保管环节',
       transfer_requested: '申请移送',
       transfer_accepted: '接受移送',
       transfer_rejected: '拒绝移送',
