@@ -11,7 +11,7 @@ export const CAPABILITIES = [
   { key: 'c4', path: '/matchmaking', icon: Connection, ready: false },
   { key: 'c5', path: '/trading', icon: Sell, ready: false },
   { key: 'c6', path: '/warnings', icon: Bell, ready: false },
-  { key: 'c7', path: '/enforcement', icon: Stamp, ready: false },
+  { key: 'c7', path: '/enforcement', icon: Stamp, ready: true },
   { key: 'c8', path: '/training', icon: Reading, ready: false },
   { key: 'c9', path: '/experts', icon: Avatar, ready: false },
   { key: 'c10', path: '/sharing', icon: Share, ready: false },

@@ -20,6 +20,10 @@ import NotFoundView from './views/NotFoundView.vue'
 import VerifyView from './views/VerifyView.vue'
 import SearchView from './views/SearchView.vue'
 import DashboardView from './views/DashboardView.vue'
+import EnforcementView from './views/EnforcementView.vue'
+import CaseView from './views/CaseView.vue'
+import JointOpsView from './views/JointOpsView.vue'
+import JointOpView from './views/JointOpView.vue'
 
 const planned = CAPABILITIES.filter((c) => !c.ready).map((c) => ({
   path: c.path.slice(1),
@@ -43,6 +47,10 @@ const routes = [
       { path: 'patents/:number', name: 'patent', component: PatentView, meta: { nav: 'c2' } },
       { path: 'search', name: 'search', component: SearchView, meta: { nav: 'c3' } },
       { path: 'analytics', name: 'analytics', component: DashboardView, meta: { nav: 'c3' } },
+      { path: 'enforcement', name: 'enforcement', component: EnforcementView, meta: { nav: 'c7' } },
+      { path: 'enforcement/cases/:id', name: 'case', component: CaseView, meta: { nav: 'c7' } },
+      { path: 'enforcement/joint-operations', name: 'joint-ops', component: JointOpsView, meta: { nav: 'c7', roles: ['admin', 'office'] } },
+      { path: 'enforcement/joint-operations/:id', name: 'joint-op', component: JointOpView, meta: { nav: 'c7', roles: ['admin', 'office'] } },
       ...planned,
       { path: 'admin/users', name: 'users', component: UsersView, meta: { nav: 'users', roles: ['admin'] } },
       { path: 'admin/audit', name: 'audit', component: AuditView, meta: { nav: 'audit', roles: ['admin', 'office'] } },
