@@ -152,7 +152,7 @@ struct SegmentBuilder::State {
   std::vector<std::string> term_text;
   std::vector<PostingsWriter> writers;
   std::vector<uint64_t> doc_entries;
-  std::vector<uint32_t> positions[kFieldCount];
+  std::vector<uint32_t> flat_positions;
   std::vector<std::string> values;
   std::unordered_map<std::string, uint32_t> ipc_ids;
   std::unordered_map<std::string, uint32_t> subclass_ids;
@@ -167,7 +167,17 @@ struct SegmentBuilder::State {
     return id;
   }
 
+  // Han unigrams of the BMP (3 UTF-8 bytes, every second token of Chinese text) by code point.
+  std::vector<uint32_t> unigram_ids = std::vector<uint32_t>(0x10000, kNoDoc);
+
   uint32_t TermId(std::string_view term, TermKind kind) {
+    if (kind == TermKind::kHanUnigram && term.size() == 3) {
+      const auto* b = reinterpret_cast<const uint8_t*>(term.data());
+      const uint32_t cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+      uint32_t& id = unigram_ids[cp];
+      if (id == kNoDoc) id = NewTerm(term, kind);
+      return id;
+    }
     if (TermTable::Packable(term)) {
       const uint64_t key = TermTable::Pack(term);
       uint32_t id = short_terms.Find(key);
@@ -216,16 +226,20 @@ struct SegmentBuilder::State {
     while (i < doc_entries.size()) {
       const auto term = static_cast<uint32_t>(doc_entries[i] >> 35);
       uint8_t tf[kFieldCount] = {};
-      for (auto& v : positions) v.clear();
+      // Entries are sorted by field, then position: each field's kept positions are one run of
+      // flat_positions.
+      uint32_t start[kFieldCount] = {};
+      flat_positions.clear();
       for (; i < doc_entries.size() && (doc_entries[i] >> 35) == term; ++i) {
         const auto f = static_cast<uint32_t>(doc_entries[i] >> 32) & 7u;
+        if (tf[f] == 0) start[f] = static_cast<uint32_t>(flat_positions.size());
         if (tf[f] < 255) {
           ++tf[f];
-          positions[f].push_back(static_cast<uint32_t>(doc_entries[i]));
+          flat_positions.push_back(static_cast<uint32_t>(doc_entries[i]));
         }
       }
       const uint32_t* ptrs[kFieldCount];
-      for (int f = 0; f < kFieldCount; ++f) ptrs[f] = positions[f].data();
+      for (int f = 0; f < kFieldCount; ++f) ptrs[f] = flat_positions.data() + start[f];
       writers[term].Add(doc, tf, ptrs);
     }
   }
