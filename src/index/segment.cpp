@@ -82,7 +82,7 @@ size_t Segment::MemoryBytes() const {
     return s;
   };
   const DocColumns& c = cols_;
-  n += strings(c.application_number) + strings(c.publication_number) + strings(c.title);
+  n += c.application_number.MemoryBytes() + c.publication_number.MemoryBytes() + c.title.MemoryBytes();
   n += c.region.capacity() * 4 + c.type.capacity() + (c.filing.capacity() + c.publication.capacity() + c.grant.capacity()) * 4 +
        (c.filing_year.capacity() + c.grant_year.capacity()) * 2;
   n += c.facts.capacity() * sizeof(core::LegalFacts) + c.wipo.capacity();
@@ -329,6 +329,18 @@ std::shared_ptr<const Segment> SegmentBuilder::Finish() {
       seg.max_year_ = std::max(seg.max_year_, y);
     }
   }
+  // The columns grew by doubling: give the slack back (up to half of each array).
+  DocColumns& c = seg.cols_;
+  for (auto* col : {&c.application_number, &c.publication_number, &c.title}) col->shrink_to_fit();
+  c.region.shrink_to_fit();
+  c.type.shrink_to_fit();
+  for (auto* v : {&c.filing, &c.publication, &c.grant}) v->shrink_to_fit();
+  c.filing_year.shrink_to_fit();
+  c.grant_year.shrink_to_fit();
+  c.facts.shrink_to_fit();
+  c.wipo.shrink_to_fit();
+  for (auto* v : {&c.ipc_offsets, &c.ipc_ids, &c.applicant_offsets, &c.applicant_ids}) v->shrink_to_fit();
+  for (auto& l : c.field_length) l.shrink_to_fit();
   std::vector<uint32_t> order(s.writers.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return s.term_text[a] < s.term_text[b]; });
