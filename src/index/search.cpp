@@ -66,14 +66,16 @@ void ForEachSegmentHits(const Snapshot& snap, const Query& q, core::Date as_of, 
   }
 }
 
-std::vector<FacetValue> TopValues(std::unordered_map<std::string, uint64_t>& counts, size_t top) {
+// The `top` largest counts (ties by value), materialising only their strings. The keys point
+// into the segments' dictionaries, which outlive the counter (the caller holds the snapshot).
+std::vector<FacetValue> TopValues(const std::unordered_map<std::string_view, uint64_t>& counts, size_t top) {
+  std::vector<std::pair<std::string_view, uint64_t>> all(counts.begin(), counts.end());
+  auto before = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  const size_t n = std::min(top, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<long>(n), all.end(), before);
   std::vector<FacetValue> out;
-  out.reserve(counts.size());
-  for (auto& [k, v] : counts) out.push_back({k, v});
-  std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (out.size() > top) out.resize(top);
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) out.push_back({std::string(all[i].first), all[i].second});
   return out;
 }
 
@@ -99,7 +101,8 @@ class FacetCounter {
     // Applicants: a dense array when the hits are many, else a map (the dictionary is large).
     const bool dense = docs.size() * 4 > seg.applicant_names().size();
     std::vector<uint32_t> app(dense ? seg.applicant_names().size() : 0);
-    std::unordered_map<uint32_t, uint32_t> app_sparse;
+    std::vector<uint32_t>& app_sparse = app_ids_;  // the ids, sorted and counted afterwards
+    app_sparse.clear();
     for (uint32_t d : docs) {
       region_[c.region[d] / 10000]++;
       type_[c.type[d]]++;
@@ -118,7 +121,11 @@ class FacetCounter {
         if (!seen) sub[e.subclass_id]++;
       }
       for (uint32_t i = c.applicant_offsets[d]; i < c.applicant_offsets[d + 1]; ++i) {
-        dense ? app[c.applicant_ids[i]]++ : app_sparse[c.applicant_ids[i]]++;
+        if (dense) {
+          app[c.applicant_ids[i]]++;
+        } else {
+          app_sparse.push_back(c.applicant_ids[i]);
+        }
       }
     }
     for (size_t i = 0; i < sub.size(); ++i) {
@@ -127,7 +134,13 @@ class FacetCounter {
     for (size_t i = 0; i < app.size(); ++i) {
       if (app[i]) applicant_[seg.applicant_names()[i]] += app[i];
     }
-    for (const auto& [id, n] : app_sparse) applicant_[seg.applicant_names()[id]] += n;
+    std::sort(app_sparse.begin(), app_sparse.end());
+    for (size_t i = 0; i < app_sparse.size();) {
+      size_t j = i + 1;
+      while (j < app_sparse.size() && app_sparse[j] == app_sparse[i]) ++j;
+      applicant_[seg.applicant_names()[app_sparse[i]]] += j - i;
+      i = j;
+    }
   }
   Facets Finish(size_t top) {
     Facets f;
@@ -147,7 +160,8 @@ class FacetCounter {
   std::vector<uint64_t> region_ = std::vector<uint64_t>(100), type_ = std::vector<uint64_t>(3),
                         status_ = std::vector<uint64_t>(core::kLegalStatusCount), year_ = std::vector<uint64_t>(300),
                         section_ = std::vector<uint64_t>(8), wipo_ = std::vector<uint64_t>(36);
-  std::unordered_map<std::string, uint64_t> subclass_, applicant_;
+  std::unordered_map<std::string_view, uint64_t> subclass_, applicant_;  // into segment dictionaries
+  std::vector<uint32_t> app_ids_;
 };
 
 }  // namespace
