@@ -107,9 +107,20 @@ uint32_t PostingCursor::Advance(uint32_t target) {
   if (doc_ >= target) return doc_;
   // Jump to the last block whose preceding doc is below the target, if it is ahead of us.
   const size_t cur_block = ord_ / kSkipInterval;
-  auto it = std::upper_bound(skips_.begin() + static_cast<long>(cur_block) + 1, skips_.end(), target,
-                             [](uint32_t t, const SkipEntry& s) { return t <= s.last_doc_before; });
-  const size_t block = static_cast<size_t>(it - skips_.begin()) - 1;
+  // Most targets of a leapfrog lie in the current or the next few blocks: look at the next
+  // block first, then gallop, then binary-search the bracketed range.
+  size_t block = cur_block;
+  if (cur_block + 1 < skips_.size() && skips_[cur_block + 1].last_doc_before < target) {
+    size_t lo = cur_block + 1, step = 1;  // skips_[lo].last_doc_before < target
+    while (lo + step < skips_.size() && skips_[lo + step].last_doc_before < target) {
+      lo += step;
+      step *= 2;
+    }
+    const size_t hi = std::min(lo + step, skips_.size());
+    auto it = std::upper_bound(skips_.begin() + static_cast<long>(lo) + 1, skips_.begin() + static_cast<long>(hi), target,
+                               [](uint32_t t, const SkipEntry& s) { return t <= s.last_doc_before; });
+    block = static_cast<size_t>(it - skips_.begin()) - 1;
+  }
   if (block > cur_block) {
     p_ = begin_ + skips_[block].offset;
     pos_ = pos_begin_ + skips_[block].pos_offset;
