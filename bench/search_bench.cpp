@@ -177,11 +177,17 @@ int main(int argc, char** argv) {
   const double ours_build_cpu = CpuSeconds() - cpu_build;
   const long rss_after = RssKb();
   const auto st = (*svc)->Stats();
-  size_t postings = 0;
-  for (const auto& part : (*svc)->snapshot()->parts) postings += part.segment->postings_bytes();
-  std::printf("ours: built in %.2f s (%.2f s CPU); %llu docs, %llu terms, %u segments, %.0f MB counted (postings %.0f MB), RSS +%.0f MB (total %.0f MB)\n", ours_build, ours_build_cpu,
+  size_t postings = 0, positions = 0;
+  for (const auto& part : (*svc)->snapshot()->parts) {
+    postings += part.segment->postings_bytes();
+    for (uint32_t i = 0; i < part.segment->term_count(); ++i) {
+      const auto& info = part.segment->term_info(i);
+      positions += info.bytes_end - info.positions_begin;
+    }
+  }
+  std::printf("ours: built in %.2f s (%.2f s CPU); %llu docs, %llu terms, %u segments, %.0f MB counted (postings %.0f MB, %.0f MB of it positions), RSS +%.0f MB (total %.0f MB)\n", ours_build, ours_build_cpu,
               static_cast<unsigned long long>(st.docs), static_cast<unsigned long long>(st.terms), st.segments,
-              st.memory_bytes / 1e6, postings / 1e6, (rss_after - rss_before) / 1024.0, rss_after / 1024.0);
+              st.memory_bytes / 1e6, postings / 1e6, positions / 1e6, (rss_after - rss_before) / 1024.0, rss_after / 1024.0);
 
   if (std::getenv("IPA_BENCH_BUILD_ONLY")) return 0;  // for profiling the build
 
