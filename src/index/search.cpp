@@ -66,14 +66,16 @@ void ForEachSegmentHits(const Snapshot& snap, const Query& q, core::Date as_of, 
   }
 }
 
-std::vector<FacetValue> TopValues(std::unordered_map<std::string, uint64_t>& counts, size_t top) {
+// The `top` largest counts (ties by value), materialising only their strings. The keys point
+// into the segments' dictionaries, which outlive the counter (the caller holds the snapshot).
+std::vector<FacetValue> TopValues(const std::unordered_map<std::string_view, uint64_t>& counts, size_t top) {
+  std::vector<std::pair<std::string_view, uint64_t>> all(counts.begin(), counts.end());
+  auto before = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  const size_t n = std::min(top, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<long>(n), all.end(), before);
   std::vector<FacetValue> out;
-  out.reserve(counts.size());
-  for (auto& [k, v] : counts) out.push_back({k, v});
-  std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
-    return a.count != b.count ? a.count > b.count : a.value < b.value;
-  });
-  if (out.size() > top) out.resize(top);
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) out.push_back({std::string(all[i].first), all[i].second});
   return out;
 }
 
@@ -99,7 +101,8 @@ class FacetCounter {
     // Applicants: a dense array when the hits are many, else a map (the dictionary is large).
     const bool dense = docs.size() * 4 > seg.applicant_names().size();
     std::vector<uint32_t> app(dense ? seg.applicant_names().size() : 0);
-    std::unordered_map<uint32_t, uint32_t> app_sparse;
+    std::vector<uint32_t>& app_sparse = app_ids_;  // the ids, sorted and counted afterwards
+    app_sparse.clear();
     for (uint32_t d : docs) {
       region_[c.region[d] / 10000]++;
       type_[c.type[d]]++;
@@ -118,7 +121,11 @@ class FacetCounter {
         if (!seen) sub[e.subclass_id]++;
       }
       for (uint32_t i = c.applicant_offsets[d]; i < c.applicant_offsets[d + 1]; ++i) {
-        dense ? app[c.applicant_ids[i]]++ : app_sparse[c.applicant_ids[i]]++;
+        if (dense) {
+          app[c.applicant_ids[i]]++;
+        } else {
+          app_sparse.push_back(c.applicant_ids[i]);
+        }
       }
     }
     for (size_t i = 0; i < sub.size(); ++i) {
@@ -127,7 +134,13 @@ class FacetCounter {
     for (size_t i = 0; i < app.size(); ++i) {
       if (app[i]) applicant_[seg.applicant_names()[i]] += app[i];
     }
-    for (const auto& [id, n] : app_sparse) applicant_[seg.applicant_names()[id]] += n;
+    std::sort(app_sparse.begin(), app_sparse.end());
+    for (size_t i = 0; i < app_sparse.size();) {
+      size_t j = i + 1;
+      while (j < app_sparse.size() && app_sparse[j] == app_sparse[i]) ++j;
+      applicant_[seg.applicant_names()[app_sparse[i]]] += j - i;
+      i = j;
+    }
   }
   Facets Finish(size_t top) {
     Facets f;
@@ -147,7 +160,8 @@ class FacetCounter {
   std::vector<uint64_t> region_ = std::vector<uint64_t>(100), type_ = std::vector<uint64_t>(3),
                         status_ = std::vector<uint64_t>(core::kLegalStatusCount), year_ = std::vector<uint64_t>(300),
                         section_ = std::vector<uint64_t>(8), wipo_ = std::vector<uint64_t>(36);
-  std::unordered_map<std::string, uint64_t> subclass_, applicant_;
+  std::unordered_map<std::string_view, uint64_t> subclass_, applicant_;  // into segment dictionaries
+  std::vector<uint32_t> app_ids_;
 };
 
 }  // namespace
@@ -281,6 +295,8 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
   std::vector<uint32_t> counts(cells);
   std::vector<uint32_t> touched;  // cells in first-touch order
   std::vector<uint32_t> keys;
+  // Small tables (the usual 2-3 dimensions) count in four lanes; large ones count directly.
+  std::vector<uint32_t> lanes(cells <= (1u << 16) ? 4 * cells : 0);
   // One tight pass per dimension over the segment's docs (all live ones, or the hits), then one
   // counting pass.
   // `doc_at(i)` gives the i-th doc to count: the hits, or every doc of a segment without
@@ -311,6 +327,23 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
           break;
       }
     }
+    if (!lanes.empty()) {
+      // Four interleaved count arrays: consecutive documents with the same key do not wait on
+      // each other's increment. Summed (and the touched cells found) once at the end.
+      uint32_t* l0 = lanes.data();
+      uint32_t* l1 = l0 + cells;
+      uint32_t* l2 = l1 + cells;
+      uint32_t* l3 = l2 + cells;
+      size_t i = 0;
+      for (; i + 4 <= n; i += 4) {
+        ++l0[keys[i]];
+        ++l1[keys[i + 1]];
+        ++l2[keys[i + 2]];
+        ++l3[keys[i + 3]];
+      }
+      for (; i < n; ++i) ++l0[keys[i]];
+      return;
+    }
     for (uint32_t key : keys) {
       if (counts[key]++ == 0) touched.push_back(key);
     }
@@ -332,6 +365,12 @@ core::Result<std::vector<CountRow>> Counts(const Snapshot& snap, const CountsReq
         if (!part.IsDeleted(d)) live.push_back(d);
       }
       count_list(seg, live);
+    }
+  }
+  if (!lanes.empty()) {
+    for (size_t k = 0; k < cells; ++k) {
+      counts[k] = lanes[k] + lanes[cells + k] + lanes[2 * cells + k] + lanes[3 * cells + k];
+      if (counts[k]) touched.push_back(static_cast<uint32_t>(k));
     }
   }
   std::sort(touched.begin(), touched.end());

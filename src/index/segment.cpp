@@ -82,7 +82,7 @@ size_t Segment::MemoryBytes() const {
     return s;
   };
   const DocColumns& c = cols_;
-  n += strings(c.application_number) + strings(c.publication_number) + strings(c.title);
+  n += c.application_number.MemoryBytes() + c.publication_number.MemoryBytes() + c.title.MemoryBytes();
   n += c.region.capacity() * 4 + c.type.capacity() + (c.filing.capacity() + c.publication.capacity() + c.grant.capacity()) * 4 +
        (c.filing_year.capacity() + c.grant_year.capacity()) * 2;
   n += c.facts.capacity() * sizeof(core::LegalFacts) + c.wipo.capacity();
@@ -152,7 +152,7 @@ struct SegmentBuilder::State {
   std::vector<std::string> term_text;
   std::vector<PostingsWriter> writers;
   std::vector<uint64_t> doc_entries;
-  std::vector<uint32_t> positions[kFieldCount];
+  std::vector<uint32_t> flat_positions;
   std::vector<std::string> values;
   std::unordered_map<std::string, uint32_t> ipc_ids;
   std::unordered_map<std::string, uint32_t> subclass_ids;
@@ -167,7 +167,17 @@ struct SegmentBuilder::State {
     return id;
   }
 
+  // Han unigrams of the BMP (3 UTF-8 bytes, every second token of Chinese text) by code point.
+  std::vector<uint32_t> unigram_ids = std::vector<uint32_t>(0x10000, kNoDoc);
+
   uint32_t TermId(std::string_view term, TermKind kind) {
+    if (kind == TermKind::kHanUnigram && term.size() == 3) {
+      const auto* b = reinterpret_cast<const uint8_t*>(term.data());
+      const uint32_t cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+      uint32_t& id = unigram_ids[cp];
+      if (id == kNoDoc) id = NewTerm(term, kind);
+      return id;
+    }
     if (TermTable::Packable(term)) {
       const uint64_t key = TermTable::Pack(term);
       uint32_t id = short_terms.Find(key);
@@ -216,16 +226,20 @@ struct SegmentBuilder::State {
     while (i < doc_entries.size()) {
       const auto term = static_cast<uint32_t>(doc_entries[i] >> 35);
       uint8_t tf[kFieldCount] = {};
-      for (auto& v : positions) v.clear();
+      // Entries are sorted by field, then position: each field's kept positions are one run of
+      // flat_positions.
+      uint32_t start[kFieldCount] = {};
+      flat_positions.clear();
       for (; i < doc_entries.size() && (doc_entries[i] >> 35) == term; ++i) {
         const auto f = static_cast<uint32_t>(doc_entries[i] >> 32) & 7u;
+        if (tf[f] == 0) start[f] = static_cast<uint32_t>(flat_positions.size());
         if (tf[f] < 255) {
           ++tf[f];
-          positions[f].push_back(static_cast<uint32_t>(doc_entries[i]));
+          flat_positions.push_back(static_cast<uint32_t>(doc_entries[i]));
         }
       }
       const uint32_t* ptrs[kFieldCount];
-      for (int f = 0; f < kFieldCount; ++f) ptrs[f] = positions[f].data();
+      for (int f = 0; f < kFieldCount; ++f) ptrs[f] = flat_positions.data() + start[f];
       writers[term].Add(doc, tf, ptrs);
     }
   }
@@ -315,6 +329,18 @@ std::shared_ptr<const Segment> SegmentBuilder::Finish() {
       seg.max_year_ = std::max(seg.max_year_, y);
     }
   }
+  // The columns grew by doubling: give the slack back (up to half of each array).
+  DocColumns& c = seg.cols_;
+  for (auto* col : {&c.application_number, &c.publication_number, &c.title}) col->shrink_to_fit();
+  c.region.shrink_to_fit();
+  c.type.shrink_to_fit();
+  for (auto* v : {&c.filing, &c.publication, &c.grant}) v->shrink_to_fit();
+  c.filing_year.shrink_to_fit();
+  c.grant_year.shrink_to_fit();
+  c.facts.shrink_to_fit();
+  c.wipo.shrink_to_fit();
+  for (auto* v : {&c.ipc_offsets, &c.ipc_ids, &c.applicant_offsets, &c.applicant_ids}) v->shrink_to_fit();
+  for (auto& l : c.field_length) l.shrink_to_fit();
   std::vector<uint32_t> order(s.writers.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return s.term_text[a] < s.term_text[b]; });

@@ -44,9 +44,32 @@ struct IpcEntry {
   char section = 'A';
 };
 
+// The strings of one column packed back to back (one buffer plus an offset per document),
+// instead of a std::string per document (32 bytes each plus a heap block when longer than 15).
+class StringColumn {
+ public:
+  void push_back(std::string_view s) {
+    data_.append(s);
+    offsets_.push_back(static_cast<uint32_t>(data_.size()));
+  }
+  std::string_view operator[](size_t i) const {
+    return std::string_view(data_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+  }
+  size_t size() const { return offsets_.size() - 1; }
+  size_t MemoryBytes() const { return data_.capacity() + offsets_.capacity() * sizeof(uint32_t); }
+  void shrink_to_fit() {
+    data_.shrink_to_fit();
+    offsets_.shrink_to_fit();
+  }
+
+ private:
+  std::string data_;
+  std::vector<uint32_t> offsets_{0};
+};
+
 // Columns: one entry per local document.
 struct DocColumns {
-  std::vector<std::string> application_number, publication_number, title;
+  StringColumn application_number, publication_number, title;
   std::vector<uint32_t> region;  // GB/T 2260 code as an integer (0 = unknown)
   std::vector<uint8_t> type;     // core::PatentType
   std::vector<int32_t> filing, publication, grant;  // days, kNoDate when absent
