@@ -251,6 +251,7 @@ core::Status RunServe(const app::Config& config, store::Database& db, const Serv
   server_options.port = port;
   server_options.worker_threads = config.workers;
   server_options.evidence_upload_limit = config.evidence_max_bytes + (1u << 20);  // + multipart overhead
+  server_options.spool_dir = config.data_dir + "/spool";  // upload bodies are written here as they arrive
   http::Server server(router, server_options);
   IPA_TRY(bound, server.Start());
   if (config.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (build web/ first)");

@@ -1,6 +1,13 @@
 #include "http/message.hpp"
 
+#include <fcntl.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 #include <condition_variable>
 #include <deque>
@@ -8,6 +15,56 @@
 #include <thread>
 
 namespace ipa::http {
+
+SpooledBody::~SpooledBody() {
+  if (map_) ::munmap(map_, size_);
+  if (!taken_) ::unlink(path_.c_str());
+}
+
+std::string_view SpooledBody::View() const {
+  std::lock_guard lock(mu_);
+  if (!map_tried_) {
+    map_tried_ = true;
+    if (size_ > 0) {
+      const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd >= 0) {
+        void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+        ::close(fd);
+        if (p != MAP_FAILED) {
+          ::madvise(p, size_, MADV_SEQUENTIAL);
+          map_ = p;
+        }
+      }
+    }
+  }
+  return map_ ? std::string_view(static_cast<const char*>(map_), size_) : std::string_view();
+}
+
+bool SpooledBody::Mapped() const {
+  View();
+  std::lock_guard lock(mu_);
+  return size_ == 0 || map_ != nullptr;
+}
+
+bool SpooledBody::TakeFile(const std::string& dest, std::string& error) {
+  if (::rename(path_.c_str(), dest.c_str()) != 0) {
+    if (errno != EXDEV) {
+      error = std::strerror(errno);
+      return false;
+    }
+    std::error_code ec;
+    std::filesystem::copy_file(path_, dest, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) {
+      error = ec.message();
+      std::filesystem::remove(dest, ec);
+      return false;
+    }
+    ::unlink(path_.c_str());
+  }
+  taken_ = true;
+  return true;
+}
+
 namespace {
 
 const std::string kEmpty;

@@ -5,11 +5,44 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace ipa::http {
+
+// An upload body the server spooled to a file (under ServerOptions::spool_dir) instead of
+// holding it in memory. The file is mapped read-only on demand; the mapping is released and the
+// file removed when the last Request holding it goes away (a handler may first rename the file
+// elsewhere to keep it: see TakeFile).
+class SpooledBody {
+ public:
+  // Takes over `path` (a complete file of `size` bytes); nothing is mapped yet.
+  SpooledBody(std::string path, size_t size) : path_(std::move(path)), size_(size) {}
+  ~SpooledBody();
+  SpooledBody(const SpooledBody&) = delete;
+  SpooledBody& operator=(const SpooledBody&) = delete;
+
+  const std::string& path() const { return path_; }
+  size_t size() const { return size_; }
+  // The whole file, mapped read-only (empty for an empty file or when mapping fails: check
+  // Mapped()). Thread-safe; maps on the first call.
+  std::string_view View() const;
+  bool Mapped() const;
+  // Moves the file to `dest` (rename, or copy and remove across file systems); afterwards the
+  // destructor leaves it alone. False (errno-style message in `error`) on failure.
+  bool TakeFile(const std::string& dest, std::string& error);
+
+ private:
+  std::string path_;
+  size_t size_;
+  mutable std::mutex mu_;
+  mutable void* map_ = nullptr;
+  mutable bool map_tried_ = false;
+  bool taken_ = false;
+};
 
 struct Request {
   std::string method;  // "GET", "POST", ...
@@ -17,11 +50,15 @@ struct Request {
   std::string path;    // decoded path without the query
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // names lower-cased
-  std::string body;
+  std::string body;                     // the body when held in memory
+  std::shared_ptr<SpooledBody> spooled;  // the body when spooled to a file (uploads); `body` is then ""
   std::string remote_ip;
 
   // The header's value or "" (name in lower case).
   const std::string& Header(const std::string& name) const;
+  // The body wherever it lives (memory or the mapped spool file).
+  std::string_view BodyView() const { return spooled ? spooled->View() : std::string_view(body); }
+  size_t BodySize() const { return spooled ? spooled->size() : body.size(); }
 };
 
 // A response body produced piece by piece and sent with chunked transfer encoding, for bodies

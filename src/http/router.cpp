@@ -212,7 +212,7 @@ Response Router::Dispatch(const Request& req, const std::string& request_id,
   }
 
   // Body type and size.
-  if (route->has_body && !route->raw_body && !req.body.empty()) {
+  if (route->has_body && !route->raw_body && req.BodySize() > 0) {
     const std::string& type = req.Header("content-type");
     const std::string base = core::AsciiLower(core::Trim(type.substr(0, type.find(';'))));
     if (base != "application/json") {
@@ -220,7 +220,7 @@ Response Router::Dispatch(const Request& req, const std::string& request_id,
     }
   }
   const size_t body_limit = route->max_body ? route->max_body : app_.config.body_limit;
-  if (req.body.size() > body_limit) {
+  if (req.BodySize() > body_limit) {
     return problem({ErrorCode::kPayloadTooLarge, "request body over " + std::to_string(body_limit) + " bytes", {}, {}, 0});
   }
 

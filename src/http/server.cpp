@@ -1,6 +1,8 @@
 #include "http/server.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -8,7 +10,11 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <filesystem>
 #include <thread>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "http/metrics.hpp"
 #include "http/problem.hpp"
@@ -21,7 +27,7 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
-Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::string& remote_ip, bool& ok) {
+Request ToRequest(const bhttp::request_header<>& in, const std::string& remote_ip, bool& ok) {
   Request r;
   r.method = std::string(in.method_string());
   r.target = std::string(in.target());
@@ -32,7 +38,6 @@ Request ToRequest(const bhttp::request<bhttp::string_body>& in, const std::strin
     auto [it, inserted] = r.headers.emplace(name, std::string(field.value()));
     if (!inserted) it->second += ", " + std::string(field.value());
   }
-  r.body = in.body();
   r.remote_ip = remote_ip;
   return r;
 }
@@ -76,6 +81,8 @@ struct Server::Impl {
       ++impl_.open_sessions;
     }
     ~Session() {
+      if (spool_fd_ >= 0) ::close(spool_fd_);
+      if (!spool_path_.empty()) ::unlink(spool_path_.c_str());
       impl_.router_metrics().ConnectionClosed();
       --impl_.open_sessions;
     }
@@ -111,9 +118,85 @@ struct Server::Impl {
       }
       const auto length = parser_->content_length();
       if (length && *length > limit_) return OnRead(bhttp::error::body_limit);
+      if (limit_ > impl_.options.body_limit && !impl_.options.spool_dir.empty()) return StartSpool();
       parser_->body_limit(limit_);  // chunked bodies count against it as they arrive
       bhttp::async_read(stream_, buffer_, *parser_,
                         [self = shared_from_this()](beast::error_code e, size_t) { self->OnRead(e); });
+    }
+
+    // An upload: the body goes to a file under spool_dir in pieces of kSpoolChunk bytes, so
+    // memory stays bounded whatever its size. The handler gets the file (Request::spooled).
+    static constexpr size_t kSpoolChunk = 64 * 1024;
+
+    void StartSpool() {
+      spool_parser_.emplace(std::move(*parser_));
+      parser_.reset();
+      spool_parser_->body_limit(limit_);
+      spool_path_ = impl_.options.spool_dir + "/upload-" + std::to_string(::getpid()) + "-" +
+                    std::to_string(impl_.spool_seq.fetch_add(1));
+      spool_fd_ = ::open(spool_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (spool_fd_ < 0) {
+        spdlog::error("cannot create spool file {}: {}", spool_path_, std::strerror(errno));
+        spool_path_.clear();
+        return SpoolFailed();
+      }
+      spool_size_ = 0;
+      if (!spool_buf_) spool_buf_ = std::make_unique<char[]>(kSpoolChunk);
+      ReadSpoolChunk();
+    }
+
+    void ReadSpoolChunk() {
+      auto& body = spool_parser_->get().body();
+      body.data = spool_buf_.get();
+      body.size = kSpoolChunk;
+      bhttp::async_read(stream_, buffer_, *spool_parser_,
+                        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnSpoolChunk(ec); });
+    }
+
+    void OnSpoolChunk(beast::error_code ec) {
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) {
+        DropSpool();
+        return OnRead(ec);
+      }
+      const size_t n = kSpoolChunk - spool_parser_->get().body().size;
+      for (size_t done = 0; done < n;) {
+        const ssize_t w = ::write(spool_fd_, spool_buf_.get() + done, n - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+          spdlog::error("cannot write spool file {}: {}", spool_path_, std::strerror(errno));
+          DropSpool();
+          return SpoolFailed();
+        }
+        done += static_cast<size_t>(w);
+      }
+      spool_size_ += n;
+      if (!spool_parser_->is_done()) return ReadSpoolChunk();
+      ::close(spool_fd_);
+      spool_fd_ = -1;
+      auto spooled = std::make_shared<SpooledBody>(std::move(spool_path_), spool_size_);
+      spool_path_.clear();
+      auto msg = spool_parser_->release();
+      spool_parser_.reset();
+      bool target_ok = true;
+      Request r = ToRequest(msg, remote_ip_, target_ok);
+      r.spooled = std::move(spooled);
+      Dispatch(std::move(r), target_ok, msg.keep_alive() && !impl_.stopping, msg.version());
+    }
+
+    // Closes and removes a partial spool file (client gone, over the limit, I/O error).
+    void DropSpool() {
+      if (spool_fd_ >= 0) ::close(spool_fd_);
+      spool_fd_ = -1;
+      if (!spool_path_.empty()) ::unlink(spool_path_.c_str());
+      spool_path_.clear();
+      spool_parser_.reset();
+    }
+
+    void SpoolFailed() {
+      spool_parser_.reset();
+      Response resp = ProblemResponse({core::ErrorCode::kUnavailable, "cannot store the upload; try again later", {}, {}, 0}, "-");
+      Write(ToBeast(std::move(resp), 11, false));
     }
 
     void OnRead(beast::error_code ec) {
@@ -132,19 +215,25 @@ struct Server::Impl {
         return Write(ToBeast(std::move(resp), 11, false));
       }
       auto req = parser_->release();
-      const bool keep_alive = req.keep_alive() && !impl_.stopping;
-      const unsigned version = req.version();
+      parser_.reset();
+      bool target_ok = true;
+      Request r = ToRequest(req, remote_ip_, target_ok);
+      r.body = std::move(req.body());
+      Dispatch(std::move(r), target_ok, req.keep_alive() && !impl_.stopping, req.version());
+    }
+
+    // Runs the handler on a worker thread and writes its response.
+    void Dispatch(Request&& request, bool target_ok, bool keep_alive, unsigned version) {
       stream_.expires_never();
       ++impl_.in_flight;
-      asio::post(impl_.workers, [self = shared_from_this(), req = std::move(req), keep_alive, version]() mutable {
-        bool target_ok = true;
-        Request r = ToRequest(req, self->remote_ip_, target_ok);
+      asio::post(impl_.workers, [self = shared_from_this(), r = std::move(request), target_ok, keep_alive, version]() mutable {
         Response resp;
         if (!target_ok) {
           resp = ProblemResponse({core::ErrorCode::kInvalidArgument, "malformed request target", {}, {}, 0}, "-");
         } else {
           resp = self->impl_.router.Handle(r);
         }
+        r = Request{};  // done with the body: a spooled file is unmapped and removed here
         if (resp.stream) {
           auto stream = std::move(resp.stream);
           auto head = std::make_shared<bhttp::response<bhttp::empty_body>>(StreamHead(std::move(resp), version, keep_alive));
@@ -225,6 +314,11 @@ struct Server::Impl {
     Impl& impl_;
     beast::flat_buffer buffer_;
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+    std::optional<bhttp::request_parser<bhttp::buffer_body>> spool_parser_;  // an upload being spooled
+    std::unique_ptr<char[]> spool_buf_;
+    std::string spool_path_;  // the partial spool file ("" when none)
+    int spool_fd_ = -1;
+    size_t spool_size_ = 0;
     std::string remote_ip_;
     bool first_ = true;
     size_t limit_ = 0;  // body limit of the request being read
@@ -257,6 +351,7 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
   std::atomic<int> open_sessions{0};
+  std::atomic<uint64_t> spool_seq{0};
 
 };
 
@@ -267,6 +362,19 @@ Server::~Server() {
 
 core::Result<uint16_t> Server::Start() {
   auto& impl = *impl_;
+  if (!impl.options.spool_dir.empty()) {
+    // Files left by a previous run (a crash mid-upload) are removed; only this server writes here.
+    std::error_code fec;
+    std::filesystem::create_directories(impl.options.spool_dir, fec);
+    if (fec) {
+      return core::Fail(core::ErrorCode::kUnavailable, "cannot create the spool directory " + impl.options.spool_dir + ": " + fec.message());
+    }
+    size_t stale = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(impl.options.spool_dir, fec)) {
+      if (entry.path().filename().string().starts_with("upload-") && std::filesystem::remove(entry.path(), fec)) ++stale;
+    }
+    if (stale > 0) spdlog::info("removed {} stale upload spool file(s) from {}", stale, impl.options.spool_dir);
+  }
   beast::error_code ec;
   const auto address = asio::ip::make_address(impl.options.host, ec);
   if (ec) return core::Fail(core::ErrorCode::kInvalidArgument, "IPA_LISTEN: bad host '" + impl.options.host + "'", "IPA_LISTEN");

@@ -26,6 +26,9 @@ struct ServerOptions {
   size_t upload_limit = 256u << 20;
   // Evidence uploads (POST /api/v1/cases/{id}/evidence) may carry up to this many bytes.
   size_t evidence_upload_limit = 65u << 20;
+  // Upload bodies (the two limits above) are written here as they arrive instead of being held
+  // in memory; created at Start, stale "upload-*" files removed. "" = uploads held in memory.
+  std::string spool_dir;
   bool handle_signals = true;
 };
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/enforcement_case.hpp"
@@ -33,7 +34,7 @@ struct EvidenceItemsOptions {
 struct EvidenceUpload {
   std::string file_name;
   std::string media_type;  // lower-cased; "" = application/octet-stream
-  std::string data;
+  std::string_view data;  // the file's bytes; must outlive the Upload call (e.g. the mapped request body)
   std::optional<std::string> captured_at, captured_by, place, method, tool, notes;
 };
 

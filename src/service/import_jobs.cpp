@@ -16,11 +16,33 @@ ImportJobs::~ImportJobs() {
 }
 
 core::Result<ImportJobView> ImportJobs::Start(const Actor& actor, importer::Format format,
-                                              std::string file_name, std::string data) {
+                                              std::string file_name, std::string_view data) {
+  return Begin(actor, format, std::move(file_name), data.empty(), [&](const std::string& path) -> core::Status {
+    std::ofstream out(path, std::ios::binary);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) return core::Fail(ErrorCode::kUnavailable, "cannot store the upload in " + work_dir_);
+    return {};
+  });
+}
+
+core::Result<ImportJobView> ImportJobs::StartFromFile(const Actor& actor, importer::Format format,
+                                                      std::string file_name, uint64_t size, const MoveUpload& move_to) {
+  return Begin(actor, format, std::move(file_name), size == 0, [&](const std::string& path) -> core::Status {
+    std::string error;
+    if (!move_to(path, error)) {
+      return core::Fail(ErrorCode::kUnavailable, "cannot store the upload in " + work_dir_ + ": " + error);
+    }
+    return {};
+  });
+}
+
+core::Result<ImportJobView> ImportJobs::Begin(const Actor& actor, importer::Format format, std::string file_name,
+                                              bool empty,
+                                              const std::function<core::Status(const std::string& path)>& store) {
   if (!actor.IsAdmin() && !actor.office()) {
     return core::Fail(ErrorCode::kPermissionDenied, "only admins and office staff import patents");
   }
-  if (data.empty()) return core::Fail(ErrorCode::kInvalidArgument, "the uploaded file is empty", "file");
+  if (empty) return core::Fail(ErrorCode::kInvalidArgument, "the uploaded file is empty", "file");
   std::lock_guard lock(mu_);
   if (running_ >= 2) {
     core::Error e{ErrorCode::kTooManyRequests, "two imports are running; try again when one ends", {}, {}, 30};
@@ -30,10 +52,9 @@ core::Result<ImportJobView> ImportJobs::Start(const Actor& actor, importer::Form
   std::error_code ec;
   std::filesystem::create_directories(work_dir_, ec);
   const std::string path = work_dir_ + "/import-" + std::to_string(id) + "-" + std::to_string(core::NowMs());
-  {
-    std::ofstream out(path, std::ios::binary);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) return core::Fail(ErrorCode::kUnavailable, "cannot store the upload in " + work_dir_);
+  if (auto stored = store(path); !stored) {
+    std::filesystem::remove(path, ec);
+    return std::unexpected(stored.error());
   }
   auto job = std::make_unique<Job>();
   job->view = {id, "running", file_name.substr(0, 200), std::string(importer::FormatName(format)),

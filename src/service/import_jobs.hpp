@@ -3,10 +3,12 @@
 // forgets them (the imported patents stay, being committed batch by batch).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "service/patent_import.hpp"
@@ -35,7 +37,12 @@ class ImportJobs {
   // Starts importing `data` (the uploaded file). Admins and office staff only. At most two
   // imports run at once (kTooManyRequests beyond).
   core::Result<ImportJobView> Start(const Actor& actor, importer::Format format, std::string file_name,
-                                    std::string data);
+                                    std::string_view data);
+  // The same for an upload already on disk (the server's spool file of `size` bytes):
+  // `move_to(dest, error)` moves it to the job's file (a rename, no second copy in memory).
+  using MoveUpload = std::function<bool(const std::string& dest, std::string& error)>;
+  core::Result<ImportJobView> StartFromFile(const Actor& actor, importer::Format format, std::string file_name,
+                                            uint64_t size, const MoveUpload& move_to);
   // The job, for its owner or an admin; kNotFound otherwise.
   core::Result<ImportJobView> Get(const Actor& actor, int64_t id) const;
 
@@ -44,6 +51,9 @@ class ImportJobs {
     ImportJobView view;
     std::thread thread;
   };
+  // Checks, then `store(path)` puts the upload at the job's path, then the job starts.
+  core::Result<ImportJobView> Begin(const Actor& actor, importer::Format format, std::string file_name, bool empty,
+                                    const std::function<core::Status(const std::string& path)>& store);
   void Run(Job* job, Actor actor, importer::Format format, std::string path);
 
   store::Database& db_;

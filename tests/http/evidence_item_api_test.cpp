@@ -12,6 +12,7 @@
 #include "http/evidence_fixture.hpp"
 #include "http/multipart.hpp"
 #include "service/case_event_drain.hpp"
+#include "service/crypto.hpp"
 #include "service/evidence_log_fsck.hpp"
 #include "store/case_repo.hpp"
 
@@ -180,6 +181,18 @@ TEST_F(EvidenceItemApiTest, UploadStoresTheFileOnceAndLogsTheCaptureRecord) {
   EXPECT_EQ(file.content_type, "image/jpeg");
   ASSERT_NE(file.FindHeader("Content-Disposition"), nullptr);
   EXPECT_TRUE(file.FindHeader("Content-Disposition")->starts_with("attachment; filename=\"photo.jpg\""));
+}
+
+// The same upload handed over as the server's spool file (mapped, not copied) stores the same
+// bytes; the spool file is gone afterwards.
+TEST_F(EvidenceItemApiTest, SpooledUploadStoresTheSameFile) {
+  api().spool_dir = (data_dir_ / "spool").string();
+  const std::string photo = Photo();
+  Json item = UploadOk(tj_, photo);
+  EXPECT_EQ(item["size"], photo.size());
+  EXPECT_EQ(item["sha256"], service::Sha256Hex(photo));
+  EXPECT_TRUE(std::filesystem::is_empty(api().spool_dir));
+  api().spool_dir.clear();
 }
 
 TEST_F(EvidenceItemApiTest, MalformedUploadsAre400NamingWhatAndWhere) {

@@ -1,6 +1,9 @@
 // The patent corpus over the API: a record with its status today and on a chosen date, the
 // annuity schedule, lists, exports, and uploads running as import jobs.
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "core/date.hpp"
@@ -68,6 +71,19 @@ TEST_F(PatentApiTest, UploadImportsGoodRowsAndExplainsTheBadOne) {
   http::Json again = UploadAndWait(kCsv, "cn-csv", admin_);
   EXPECT_EQ(again["summary"]["updated"], 1);
   EXPECT_EQ(ApiClient::Body(api().Call("GET", "/api/v1/patents", "", &admin_))["items"].size(), 1u);
+}
+
+// The server hands an upload over as a spool file: the job moves it into its folder (no second
+// copy) and the spool is empty afterwards.
+TEST_F(PatentApiTest, SpooledUploadIsMovedIntoTheJob) {
+  api().spool_dir = ::testing::TempDir() + "ipa-api-spool-" + std::to_string(::getpid());
+  std::filesystem::remove_all(api().spool_dir);
+  http::Json job = UploadAndWait(kCsv, "cn-csv", admin_);
+  EXPECT_EQ(job["state"], "done") << job.dump();
+  EXPECT_GT(job["summary"]["imported"].get<int64_t>(), 0) << job.dump();
+  EXPECT_TRUE(std::filesystem::is_empty(api().spool_dir));
+  std::filesystem::remove_all(api().spool_dir);
+  api().spool_dir.clear();
 }
 
 TEST_F(PatentApiTest, MembersCannotUploadAndOthersCannotReadAJob) {

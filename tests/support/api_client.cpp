@@ -1,5 +1,9 @@
 #include "support/api_client.hpp"
 
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "core/credit_code.hpp"
@@ -40,6 +44,14 @@ http::Response ApiClient::Call(const std::string& method, const std::string& tar
   req.target = target;
   EXPECT_TRUE(http::ParseTarget(target, req.path, req.query)) << target;
   req.body = body;
+  if (!spool_dir.empty() && !body.empty()) {
+    static std::atomic<int> seq{0};
+    std::filesystem::create_directories(spool_dir);
+    const std::string path = spool_dir + "/upload-test-" + std::to_string(seq.fetch_add(1));
+    std::ofstream(path, std::ios::binary) << body;
+    req.spooled = std::make_shared<http::SpooledBody>(path, body.size());
+    req.body.clear();
+  }
   req.remote_ip = "127.0.0.1";
   if (!body.empty() && !headers.contains("content-type")) headers["content-type"] = "application/json";
   if (caller && !caller->bearer.empty()) headers["authorization"] = "Bearer " + caller->bearer;

@@ -30,6 +30,9 @@ class ApiClient {
   http::Response Call(const std::string& method, const std::string& target,
                       const std::string& body = "", const Caller* caller = nullptr,
                       std::map<std::string, std::string> headers = {});
+  // When set, non-empty request bodies reach the handler the way the server hands over uploads:
+  // written to a file here and passed as Request::spooled (removed once the call returns).
+  std::string spool_dir;
   // Parses a response body as JSON (fails the test on a non-JSON body).
   static http::Json Body(const http::Response& resp);
 

@@ -66,7 +66,10 @@ Json ItemJson(const service::EvidenceItemView& v) {
 // The text parts an upload may carry besides `file`.
 core::Result<service::EvidenceUpload> ReadUpload(const Request& req) {
   IPA_TRY(boundary, MultipartBoundary(req.Header("content-type")));
-  IPA_TRY(parts, ParseMultipart(req.body, boundary));
+  if (req.spooled && !req.spooled->Mapped()) {
+    return Fail(ErrorCode::kUnavailable, "cannot read the spooled upload; try again later");
+  }
+  IPA_TRY(parts, ParseMultipart(req.BodyView(), boundary));
   service::EvidenceUpload up;
   bool has_file = false;
   for (const FormPart& p : parts) {
@@ -75,7 +78,7 @@ core::Result<service::EvidenceUpload> ReadUpload(const Request& req) {
       has_file = true;
       up.file_name = p.file_name;
       up.media_type = std::string(core::Trim(std::string_view(p.content_type).substr(0, p.content_type.find(';'))));
-      up.data = std::string(p.data);
+      up.data = p.data;  // a view into the body (memory or the mapped spool file), not a copy
       continue;
     }
     std::optional<std::string>* field = p.name == "captured_at"   ? &up.captured_at
@@ -99,7 +102,7 @@ core::Result<service::EvidenceUpload> ReadUpload(const Request& req) {
 core::Result<Response> Upload(Context& ctx) {
   IPA_TRY(items, Items(ctx));
   IPA_TRY(case_id, CaseParam(ctx));
-  if (ctx.req.body.size() > items->max_bytes() + (1u << 20)) {
+  if (ctx.req.BodySize() > items->max_bytes() + (1u << 20)) {
     return Fail(ErrorCode::kPayloadTooLarge, "file: over the limit of " + std::to_string(items->max_bytes()) + " bytes", "file");
   }
   IPA_TRY(up, ReadUpload(ctx.req));

@@ -239,8 +239,15 @@ core::Result<Response> StartImport(Context& ctx) {
   auto it = ctx.req.query.find("format");
   IPA_TRY(format, importer::ParseFormat(it == ctx.req.query.end() ? "" : it->second));
   auto name = ctx.req.query.find("file_name");
-  IPA_TRY(job, ctx.app.imports->Start(ctx.actor, format, name == ctx.req.query.end() ? "upload" : name->second,
-                                      ctx.req.body));
+  std::string file_name = name == ctx.req.query.end() ? "upload" : name->second;
+  // A spooled upload is moved into the job's folder; an in-memory one (tests) is written there.
+  auto started = ctx.req.spooled
+                     ? ctx.app.imports->StartFromFile(ctx.actor, format, std::move(file_name), ctx.req.spooled->size(),
+                                                      [&](const std::string& dest, std::string& error) {
+                                                        return ctx.req.spooled->TakeFile(dest, error);
+                                                      })
+                     : ctx.app.imports->Start(ctx.actor, format, std::move(file_name), ctx.req.body);
+  IPA_TRY(job, std::move(started));
   Response r = JsonResponse(JobJson(job), 202);
   r.SetHeader("Location", "/api/v1/imports/" + std::to_string(job.id));
   return r;
