@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # HTTP load on loopback with wrk: GET /healthz and GET /api/v1/organizations/{id} with a bearer
-# token at 64 connections, then the same with 1,000 idle keep-alive connections held open by
-# another client. Prints wrk's numbers; record them in bench/README.md.
+# token at 64 connections; search end to end (GET /api/v1/search over the demo corpus of 100,000
+# patents, five queries in turn, facets on) at 32 connections; then the organisation read with
+# 1,000 idle keep-alive connections held open by another client. Prints wrk's numbers; record
+# them in bench/README.md.
 #   bash bench/http_load.sh [seconds per run, default 10]
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 
@@ -15,7 +17,7 @@ BASE="http://127.0.0.1:$PORT"
 IPA_DATA_DIR="$WORK" IPA_LISTEN="127.0.0.1:$PORT" IPA_LOG_LEVEL=warn "$BIN" serve --demo >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; kill ${IDLE:-0} 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 1200); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.1; done  # the demo corpus loads first
 
 CSRF=$(curl -s -c "$WORK/jar" -H 'Content-Type: application/json' \
   -d '{"login":"admin","password":"Secretariat-2016-jjj"}' "$BASE/api/v1/auth/login" | sed 's/.*"csrf_token":"\([^"]*\)".*/\1/')
@@ -32,6 +34,20 @@ run() {
 echo "ipalliance $(git -C "$ROOT" rev-parse --short HEAD), $(nproc) cores, wrk -t2 -c64 -d${DURATION}s, SQLite"
 run "GET /healthz" "$BASE/healthz"
 run "GET $ORG (bearer)" -H "Authorization: Bearer $TOKEN" "$BASE$ORG"
+
+# Search end to end: five queries in turn (free text, fielded, filters), facets and snippets on.
+python3 - "$WORK/search.lua" <<'PY'
+import sys, urllib.parse
+queries = ["电池", "电池 正极材料", "TAC=(锂电池 AND 正极) AND IPC=H01M", "装置 AND region=天津",
+           "type=invention AND AD>=2018-01-01 AND 控制"]
+paths = ['"/api/v1/search?q=%s"' % urllib.parse.quote(q) for q in queries]
+open(sys.argv[1], "w").write("local paths = {%s}\nlocal i = 0\nrequest = function()\n  i = i + 1\n"
+                             "  return wrk.format(\"GET\", paths[(i %% #paths) + 1])\nend\n" % ", ".join(paths))
+PY
+curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/search?q=%E7%94%B5%E6%B1%A0" >/dev/null || die "search does not answer"
+echo "### GET /api/v1/search (five queries, facets) at 32 connections"
+wrk --latency -t 2 -c 32 -d "${DURATION}s" -s "$WORK/search.lua" -H "Authorization: Bearer $TOKEN" "$BASE" \
+  | grep -E 'Requests/sec|^ +50%|^ +99%|Non-2xx|Socket errors'
 
 # 1,000 idle keep-alive connections (half of them mid-request) held by another process.
 python3 - "$PORT" <<'PY' &

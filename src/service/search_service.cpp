@@ -306,9 +306,15 @@ core::Result<SearchPage> SearchService::Search(const SearchQuery& query) const {
     IPA_CHECK(db_.Read([&](store::Tx& tx) -> core::Status {
       for (auto& item : page.items) {
         item.title_html = index::Highlight(item.title, title_terms);
-        auto p = store::GetPatent(tx, item.application_number);
-        if (!p) continue;  // edited away since the snapshot: no snippet
-        item.abstract_html = index::Highlight(index::FieldText(*p, 1), abstract_terms, kSnippetBytes);
+        // Only the abstract: reading the whole patent (events, applicants) cost more than the
+        // search itself.
+        auto row = tx.Query("SELECT abstract_zh, abstract_en FROM patents WHERE application_number = $1",
+                            {std::string_view(item.application_number)});
+        if (!row || row->empty()) continue;  // edited away since the snapshot: no snippet
+        core::Patent p;
+        p.abstract_zh = (*row)[0].Text(0);
+        p.abstract_en = (*row)[0].Text(1);
+        item.abstract_html = index::Highlight(index::FieldText(p, 1), abstract_terms, kSnippetBytes);
       }
       return {};
     }));
