@@ -405,9 +405,14 @@ DocSet SegmentExecutor::EvalAnd(const Node& node) {
       rest.erase(first);
     }
   }
-  // Cheap column tests first, then text and compound filters.
-  std::stable_sort(rest.begin(), rest.end(), [](const Node* a, const Node* b) { return IsColumnLeaf(*a) > IsColumnLeaf(*b); });
-  for (const Node* c : rest) set = Filter(*c, std::move(set));
+  // Cheap column tests first, then text and compound filters, each group in query order.
+  // (Not std::stable_sort: its temporary buffer is deprecated under clang 19 with libstdc++ 12.)
+  for (const Node* c : rest) {
+    if (IsColumnLeaf(*c)) set = Filter(*c, std::move(set));
+  }
+  for (const Node* c : rest) {
+    if (!IsColumnLeaf(*c)) set = Filter(*c, std::move(set));
+  }
   return set;
 }
 

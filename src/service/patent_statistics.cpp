@@ -129,10 +129,23 @@ core::Result<Overview> PatentOverview(const SearchService& search, const Overvie
   core::PatentCounts counts;
   Overview out;
   IPA_CHECK(CollectCounts(search, r, regions, counts, out.years));
-  std::stable_sort(out.years.begin(), out.years.end(), [&](const OverviewYear& a, const OverviewYear& b) {
-    auto pos = [&](const std::string& code) { return std::find(regions.begin(), regions.end(), code) - regions.begin(); };
-    return pos(a.region_code) < pos(b.region_code);
-  });
+  {  // Grouped by region in the requested order, each region's years kept in their order.
+    std::vector<OverviewYear> grouped;
+    grouped.reserve(out.years.size());
+    std::vector<bool> taken(out.years.size(), false);
+    for (const std::string& code : regions) {
+      for (size_t i = 0; i < out.years.size(); ++i) {
+        if (!taken[i] && out.years[i].region_code == code) {
+          taken[i] = true;
+          grouped.push_back(std::move(out.years[i]));
+        }
+      }
+    }
+    for (size_t i = 0; i < out.years.size(); ++i) {
+      if (!taken[i]) grouped.push_back(std::move(out.years[i]));  // a region not asked for: last
+    }
+    out.years = std::move(grouped);
+  }
   for (OverviewYear& y : out.years) {
     for (const char* id : {"grant_ratio_cohort", "grant_ratio_naive", "share_of_national", "yoy_growth",
                            "per_100m_gdp", "per_10k_population"}) {
