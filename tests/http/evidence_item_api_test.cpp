@@ -150,7 +150,7 @@ TEST_F(EvidenceItemApiTest, UploadStoresTheFileOnceAndLogsTheCaptureRecord) {
   EXPECT_EQ(record->sha256, sha);
   EXPECT_EQ(record->size, photo.size());
   EXPECT_EQ(record->tool, "Canon EOS R6");
-  EXPECT_EQ(record->captured_by, item["captured_by"]);
+  EXPECT_EQ(record->captured_by, item["captured_by"].get<std::string>());
 
   // The same bytes again: a second item, one stored file.
   Json again = UploadOk(tj_, photo, "copy.jpg");
@@ -241,7 +241,7 @@ TEST_F(EvidenceItemApiTest, CustodyStepsAreLeavesAndListedWithTheItem) {
   auto record = evidence::DecodeLeaf(*log_->Leaf(step["leaf_index"].get<uint64_t>()));
   ASSERT_TRUE(record.has_value());
   EXPECT_EQ(record->kind, evidence::LeafKind::kCustody);
-  EXPECT_EQ(record->evidence_id, item["evidence_id"]);
+  EXPECT_EQ(record->evidence_id, item["evidence_id"].get<std::string>());
   EXPECT_EQ(record->custody_step, "sealed and handed to HE office");
   Json again = ApiClient::Body(api().Call("GET", ItemPath(item), "", &tj_));
   ASSERT_EQ(again["custody"].size(), 1u);
@@ -392,7 +392,7 @@ TEST_F(EvidenceItemApiTest, CaseEventsAreDrainedIntoTheLogOnceEvenAfterACrash) {
     auto record = evidence::DecodeLeaf(*log_->Leaf(e["leaf_index"].get<uint64_t>()));
     ASSERT_TRUE(record.has_value());
     EXPECT_EQ(record->kind, evidence::LeafKind::kCaseEvent);
-    EXPECT_EQ(record->case_id, case_["number"]);
+    EXPECT_EQ(record->case_id, case_["number"].get<std::string>());
     names.push_back(record->event);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"transfer_requested", "transfer_accepted"}));
