@@ -99,7 +99,7 @@ TEST_F(CaseApiTest, TheIssueStoryRegisterFindLinkTransfer) {
   EXPECT_EQ(before["access"], "summary");
   EXPECT_FALSE(before.contains("description"));
   Json link = Post(CasePath(tj_case) + "/links", {{"case_id", bj_case["id"]}, {"note", "同一被诉人"}}, tj_, 201);
-  EXPECT_EQ(link["linked_case_ids"], Json({bj_case["id"]}));
+  EXPECT_EQ(link["linked_case_ids"], Json::array({bj_case["id"]}));
   EXPECT_EQ(Get(CasePath(bj_case), tj_)["access"], "full");
   EXPECT_EQ(Get(CasePath(tj_case), bj_)["access"], "full");
   Json again = Get(CasePath(tj_case) + "/related", tj_);
@@ -278,7 +278,7 @@ TEST_F(CaseApiTest, JointOperationWithTasksOutcomesAndReport) {
   EXPECT_EQ(report["tasks"]["done"], 1);
   EXPECT_EQ(report["tasks"]["open"], 1);
   EXPECT_EQ(report["tasks_by_office"]["TJ"]["open"], 1);
-  EXPECT_EQ(report["cases_opened"], Json({c["id"]}));
+  EXPECT_EQ(report["cases_opened"], Json::array({c["id"]}));
   EXPECT_EQ(Get(path, he_)["tasks"].size(), 2u);
   Caller member = api().NewCaller(Role::kMember, std::nullopt, rights_holder_);
   EXPECT_EQ(api().Call("GET", path, "", &member).status, 403);
