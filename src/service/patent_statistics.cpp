@@ -172,34 +172,39 @@ std::string RegionQuery(const std::string& region_code) {
   return region_code.empty() ? "type=(invention OR utility_model OR design)" : "region=" + region_code;
 }
 
-core::Result<std::vector<NamedCount>> TopApplicants(const SearchService& search, const std::string& region_code,
-                                                    uint32_t limit) {
+namespace {
+
+// The facets of every patent in a region (all patents for ""), the top `top` values each.
+core::Result<index::Facets> RegionFacets(const SearchService& search, const std::string& region_code, uint32_t top) {
   IPA_TRY(query, index::ParseQuery(RegionQuery(region_code)));
   index::SearchRequest req;
   req.query = std::move(query);
   req.limit = 0;
   req.as_of = core::Today();
   req.facets = true;
-  req.facet_top = limit;
+  req.facet_top = top;
   auto snap = search.snapshot();
   IPA_TRY(result, index::Search(*snap, req));
+  return std::move(result.facets);
+}
+
+std::vector<NamedCount> Named(const std::vector<index::FacetValue>& values) {
   std::vector<NamedCount> out;
-  for (const index::FacetValue& v : result.facets.applicant) out.push_back({v.value, v.count});
+  for (const index::FacetValue& v : values) out.push_back({v.value, v.count});
   return out;
 }
 
+}  // namespace
+
+core::Result<std::vector<NamedCount>> TopApplicants(const SearchService& search, const std::string& region_code,
+                                                    uint32_t limit) {
+  IPA_TRY(facets, RegionFacets(search, region_code, limit));
+  return Named(facets.applicant);
+}
+
 core::Result<std::vector<NamedCount>> IpcSections(const SearchService& search, const std::string& region_code) {
-  IPA_TRY(query, index::ParseQuery(RegionQuery(region_code)));
-  index::SearchRequest req;
-  req.query = std::move(query);
-  req.limit = 0;
-  req.as_of = core::Today();
-  req.facets = true;
-  req.facet_top = 20;
-  auto snap = search.snapshot();
-  IPA_TRY(result, index::Search(*snap, req));
-  std::vector<NamedCount> out;
-  for (const index::FacetValue& v : result.facets.ipc_section) out.push_back({v.value, v.count});
+  IPA_TRY(facets, RegionFacets(search, region_code, 20));
+  std::vector<NamedCount> out = Named(facets.ipc_section);
   std::sort(out.begin(), out.end(), [](const NamedCount& a, const NamedCount& b) { return a.key < b.key; });
   return out;
 }

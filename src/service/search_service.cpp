@@ -298,6 +298,7 @@ core::Result<SearchPage> SearchService::Search(const SearchQuery& query) const {
   SearchPage page;
   page.total = result.total;
   page.facets = std::move(result.facets);
+  page.query = index::ToString(parsed);
   if (result.next) page.next_cursor = result.next->Encode();
   for (const auto& hit : result.hits) page.items.push_back(MakeHit(*snap, hit, req.as_of));
   if (query.snippets && !page.items.empty()) {

@@ -67,6 +67,7 @@ struct SearchPage {
   std::vector<SearchHit> items;
   std::string next_cursor;  // "" on the last page
   index::Facets facets;     // filled when requested
+  std::string query;        // the query in canonical form (index::ToString)
 };
 
 struct SearchStats {

@@ -116,11 +116,10 @@ core::Result<Response> Search(Context& ctx) {
   const double took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   Json items = Json::array();
   for (const auto& h : page.items) items.push_back(HitJson(h));
-  auto parsed = index::ParseQuery(q.q);
   Json body = {{"total", page.total},
                {"items", std::move(items)},
                {"next_cursor", page.next_cursor.empty() ? Json(nullptr) : Json(page.next_cursor)},
-               {"query", parsed ? index::ToString(*parsed) : q.q},
+               {"query", page.query},
                {"as_of", core::FormatDate(*q.as_of)},
                {"took_ms", std::round(took_ms * 100) / 100}};
   if (q.facets) body["facets"] = FacetsJson(page.facets);
