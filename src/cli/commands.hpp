@@ -33,7 +33,7 @@ struct ImportCommandOptions {
   std::vector<std::string> files;
   bool dry_run = false;
   std::string report;
-  int batch = 2000;
+  int batch = 20000;
 };
 
 struct VerifyOptions {

@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--format", import_opts.format, "cn-csv | jsonl | uspto-xml | events-csv")->required();
   import_cmd->add_flag("--dry-run", import_opts.dry_run, "parse and validate only; write nothing");
   import_cmd->add_option("--report", import_opts.report, "write every rejected record to this TSV file");
-  import_cmd->add_option("--batch", import_opts.batch, "records per transaction (default 2000)");
+  import_cmd->add_option("--batch", import_opts.batch, "records per transaction (default 20000)");
   import_cmd->add_option("files", import_opts.files, "files to import")->required();
 
   ipa::cli::VerifyOptions verify_opts;

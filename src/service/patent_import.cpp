@@ -23,6 +23,8 @@ using importer::ImportItem;
 using importer::Rejection;
 
 constexpr size_t kMaxKeptRejections = 1000;
+// Records per chunk handed from the reading thread to the writing thread.
+constexpr size_t kChunk = 1000;
 
 // Applicant name key → organisation, built once per import; also every organisation id, so
 // links in a file that name unknown organisations are dropped rather than stored.
@@ -52,6 +54,14 @@ core::Result<OrgIndex> LoadOrgKeys(store::Database& db) {
   return index;
 }
 
+// A record ready for the writing thread: a patent comes with its stored columns already
+// encoded, so the reading thread does that work.
+struct Staged {
+  ImportItem item;
+  store::PatentColumns columns;
+};
+using Batch = std::vector<Staged>;
+
 class ImportRun {
  public:
   ImportRun(store::Database& db, const ImportOptions& options, OrgIndex orgs)
@@ -62,8 +72,10 @@ class ImportRun {
     }
   }
 
-  // Reads, validates and normalises on a second thread while this one writes batches, so
-  // parsing and the database overlap. The queue holds at most a few batches (bounded memory).
+  // Reads, validates and normalises on a second thread while this one writes, so parsing and
+  // the database overlap. The reader hands over chunks of at most kChunk records through a
+  // queue of a few chunks (bounded memory); a transaction spans as many chunks as it takes to
+  // hold options_.batch_size records.
   core::Status RunFile(const std::string& path) {
     IPA_TRY(reader, importer::OpenReader(options_.format, path));
     BatchQueue queue;
@@ -73,9 +85,14 @@ class ImportRun {
       queue.Close();
     });
     core::Status write_status;
-    while (auto batch = queue.Pop()) {
-      if (write_status) write_status = Flush(*batch);
-      if (!write_status) queue.Abort();  // stop the producer; drain what is queued
+    std::optional<Batch> next = queue.Pop();
+    while (next) {
+      if (write_status) write_status = WriteTransaction(queue, next);
+      if (!write_status) {
+        queue.Abort();  // stop the producer; drain what is queued
+        if (next) queue.Retire(std::move(*next));
+        next = queue.Pop();
+      }
     }
     producer.join();
     IPA_CHECK(write_status);
@@ -91,16 +108,25 @@ class ImportRun {
   // A bounded hand-off of batches from the reading thread to the writing thread.
   class BatchQueue {
    public:
-    // Blocks while the queue is full; false when the consumer gave up.
-    bool Push(std::vector<ImportItem> batch) {
+    // Blocks while the queue is full; false when the consumer gave up. Frees the batches the
+    // consumer has written, so that work stays on this (the reading) thread.
+    bool Push(Batch batch) {
+      std::vector<Batch> spent;
       std::unique_lock lock(mu_);
       cv_.wait(lock, [&] { return q_.size() < kDepth || aborted_; });
       if (aborted_) return false;
       q_.push_back(std::move(batch));
+      spent.swap(spent_);
       cv_.notify_all();
-      return true;
+      lock.unlock();
+      return true;  // `spent` is destroyed here, outside the lock
     }
-    std::optional<std::vector<ImportItem>> Pop() {
+    // The consumer hands back a written batch.
+    void Retire(Batch batch) {
+      std::lock_guard lock(mu_);
+      spent_.push_back(std::move(batch));
+    }
+    std::optional<Batch> Pop() {
       std::unique_lock lock(mu_);
       cv_.wait(lock, [&] { return !q_.empty() || closed_; });
       if (q_.empty()) return std::nullopt;
@@ -124,21 +150,29 @@ class ImportRun {
     static constexpr size_t kDepth = 4;
     std::mutex mu_;
     std::condition_variable cv_;
-    std::deque<std::vector<ImportItem>> q_;
+    std::deque<Batch> q_;
+    std::vector<Batch> spent_;  // at most kDepth + 1 batches
     bool closed_ = false, aborted_ = false;
   };
 
   core::Status Produce(importer::RecordReader& reader, const std::string& path, BatchQueue& queue) {
-    std::vector<ImportItem> batch;
-    batch.reserve(static_cast<size_t>(options_.batch_size));
+    const size_t chunk = std::min(static_cast<size_t>(options_.batch_size), kChunk);
+    Batch batch;
+    batch.reserve(chunk);
     while (true) {
       IPA_TRY(item, reader.Next());
       if (!item) break;
-      if (Prepare(*item)) batch.push_back(std::move(*item));
-      if (static_cast<int>(batch.size()) >= options_.batch_size) {
+      if (Prepare(*item)) {
+        store::PatentColumns columns;
+        if (const auto* p = std::get_if<core::Patent>(&item->value); p && !options_.dry_run) {
+          columns = store::EncodePatentColumns(*p);
+        }
+        batch.push_back({std::move(*item), std::move(columns)});
+      }
+      if (batch.size() >= chunk) {
         if (!queue.Push(std::move(batch))) return {};
         batch.clear();
-        batch.reserve(static_cast<size_t>(options_.batch_size));
+        batch.reserve(chunk);
       }
       if (++records_ % 10000 == 0 && options_.on_progress) {
         options_.on_progress({path, reader.Progress(), records_});
@@ -192,30 +226,28 @@ class ImportRun {
     }
   }
 
-  // Writes the batch in one transaction. Events for unknown patents are rejected, not fatal:
-  // they are checked first so the transaction never fails half-way on them.
-  core::Status Flush(const std::vector<ImportItem>& batch) {
-    if (batch.empty()) return {};
-    if (options_.dry_run) {
-      for (const auto& item : batch) {
-        if (std::holds_alternative<core::Patent>(item.value)) ++summary_.imported;
-        else ++summary_.events_added;
-      }
-      return {};
-    }
+  // Writes `next` and the chunks after it in one transaction, until it holds
+  // options_.batch_size records or the queue ends; on return `next` is the first chunk not
+  // written (nullopt at the end). Events for unknown patents are rejected, not fatal: they are
+  // checked first so the transaction never fails half-way on them.
+  core::Status WriteTransaction(BatchQueue& queue, std::optional<Batch>& next) {
+    size_t records = 0;
     ImportSummary delta;
     std::vector<Rejection> late;
-    IPA_CHECK(db_.Write([&](store::Tx& tx) -> core::Status {
-      delta = {};
-      late.clear();
-      for (const auto& item : batch) {
-        if (const auto* p = std::get_if<core::Patent>(&item.value)) {
-          IPA_TRY(outcome, store::UpsertPatent(tx, *p));
+    auto write = [&](store::Tx* tx, const Batch& batch) -> core::Status {
+      for (const auto& [item, columns] : batch) {
+        const auto* p = std::get_if<core::Patent>(&item.value);
+        if (!tx) {  // dry run
+          ++(p ? delta.imported : delta.events_added);
+          continue;
+        }
+        if (p) {
+          IPA_TRY(outcome, store::UpsertPatent(*tx, *p, columns));
           ++(outcome.inserted ? delta.imported : delta.updated);
           continue;
         }
         const auto& e = std::get<importer::EventRecord>(item.value);
-        auto st = store::AppendPatentEvent(tx, e.application_number, e.event);
+        auto st = store::AppendPatentEvent(*tx, e.application_number, e.event);
         if (!st && st.error().code == ErrorCode::kNotFound) {
           late.push_back({item.where, "application_number", "no patent " + e.application_number + " to add the event to"});
           continue;
@@ -224,7 +256,24 @@ class ImportRun {
         ++delta.events_added;
       }
       return {};
-    }));
+    };
+    // A chunk goes back to the reader as soon as it is written, so memory stays bounded
+    // however many records one transaction holds (Database::Write runs this once).
+    auto write_all = [&](store::Tx* tx) -> core::Status {
+      delta = {};
+      late.clear();
+      while (next && (records == 0 || records < static_cast<size_t>(options_.batch_size))) {
+        records += next->size();
+        core::Status st = write(tx, *next);
+        queue.Retire(std::move(*next));
+        next = queue.Pop();
+        IPA_CHECK(st);
+      }
+      return {};
+    };
+    core::Status st = options_.dry_run ? write_all(nullptr)
+                                       : db_.Write([&](store::Tx& tx) { return write_all(&tx); });
+    IPA_CHECK(st);
     summary_.imported += delta.imported;
     summary_.updated += delta.updated;
     summary_.events_added += delta.events_added;

@@ -22,7 +22,7 @@ struct ImportOptions {
   importer::Format format = importer::Format::kJsonl;
   std::vector<std::string> files;
   bool dry_run = false;        // parse and validate, write nothing
-  int batch_size = 2000;       // records per transaction
+  int batch_size = 20000;      // records per transaction
   std::string report_path;     // TSV of rejections (file, line, record, field, reason); "" = none
   std::function<void(const ImportProgress&)> on_progress;  // called about every 10,000 records
 };

@@ -71,8 +71,7 @@ Result<std::vector<AuditEntry>> ListAudit(Tx& tx, const AuditFilter& f, int64_t 
 Status AppendChange(Tx& tx, std::string_view entity, std::string_view entity_id,
                     std::string_view op) {
   if (tx.dialect() == Dialect::kPostgres) IPA_CHECK(tx.Query(kChangeLock));
-  IPA_CHECK(tx.Exec(kInsertChange, {std::string(entity), std::string(entity_id), std::string(op),
-                                    core::NowMs()}));
+  IPA_CHECK(tx.Exec(kInsertChange, {entity, entity_id, op, core::NowMs()}));
   return {};
 }
 

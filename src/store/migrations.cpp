@@ -389,6 +389,28 @@ CREATE TABLE joint_op_outcomes (
 )
 )SQL";
 
+// Bulk imports write one applicant row per name: SQLite keeps the table as one B-tree keyed by
+// (patent_id, position) instead of a rowid table plus a primary-key index, and only names
+// linked to an organisation (a minority) are indexed by org_id.
+constexpr std::string_view kV9CompactApplicants = R"SQL(
+CREATE TABLE patent_applicants_v9 (
+  patent_id BIGINT NOT NULL REFERENCES patents (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  org_id BIGINT REFERENCES organizations (id),
+  PRIMARY KEY (patent_id, position)
+){{WITHOUT_ROWID}}
+;
+INSERT INTO patent_applicants_v9 (patent_id, position, name, org_id)
+SELECT patent_id, position, name, org_id FROM patent_applicants
+;
+DROP TABLE patent_applicants
+;
+ALTER TABLE patent_applicants_v9 RENAME TO patent_applicants
+;
+CREATE INDEX patent_applicants_org ON patent_applicants (org_id) WHERE org_id IS NOT NULL
+)SQL";
+
 std::string Expand(std::string_view sql, Dialect dialect) {
   std::string out(sql);
   const std::string pk = dialect == Dialect::kSqlite
@@ -399,6 +421,8 @@ std::string Expand(std::string_view sql, Dialect dialect) {
                                 : "CAST(extract(epoch FROM now()) * 1000 AS BIGINT)";
   for (size_t pos; (pos = out.find("{{PK}}")) != std::string::npos;) out.replace(pos, 6, pk);
   for (size_t pos; (pos = out.find("{{NOW_MS}}")) != std::string::npos;) out.replace(pos, 10, now);
+  const std::string without_rowid = dialect == Dialect::kSqlite ? " WITHOUT ROWID" : "";
+  for (size_t pos; (pos = out.find("{{WITHOUT_ROWID}}")) != std::string::npos;) out.replace(pos, 17, without_rowid);
   if (dialect == Dialect::kSqlite) {
     // SQLite spells chr() as char().
     for (size_t pos; (pos = out.find("chr(")) != std::string::npos;) out.replace(pos, 4, "char(");
@@ -517,6 +541,7 @@ const std::vector<Migration>& AllMigrations() {
       {6, "official_statistics", kV6OfficialStatistics},
       {7, "saved_searches", kV7SavedSearches},
       {8, "evidence_items", kV8EvidenceItems},
+      {9, "compact_applicants", kV9CompactApplicants},
   };
   return migrations;
 }

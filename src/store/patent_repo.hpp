@@ -18,9 +18,21 @@ struct UpsertOutcome {
   bool inserted = false;  // false: an existing patent was replaced
 };
 
+// The multi-valued fields of a `patents` row in their stored text form (one item per line,
+// events and priorities as tab-separated fields). A bulk import encodes them on its reading
+// thread, so the writing thread only binds them.
+struct PatentColumns {
+  std::string ipc, cpc, inventors, agents, priorities, pct, applicants, events;
+};
+PatentColumns EncodePatentColumns(const core::Patent& patent);
+
 // Inserts the patent, or replaces every field, applicant and event of the patent with the same
-// application number (idempotent re-import). Appends to the change log.
-Result<UpsertOutcome> UpsertPatent(Tx& tx, const core::Patent& patent);
+// application number (idempotent re-import). Appends to the change log. `columns` must be
+// EncodePatentColumns(patent).
+Result<UpsertOutcome> UpsertPatent(Tx& tx, const core::Patent& patent, const PatentColumns& columns);
+inline Result<UpsertOutcome> UpsertPatent(Tx& tx, const core::Patent& patent) {
+  return UpsertPatent(tx, patent, EncodePatentColumns(patent));
+}
 
 // kNotFound when absent.
 Result<core::Patent> GetPatent(Tx& tx, const std::string& application_number);

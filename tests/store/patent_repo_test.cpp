@@ -3,6 +3,7 @@
 #include "store/patent_repo.hpp"
 
 #include "store/audit_repo.hpp"
+#include "store/migrations.hpp"
 #include "store/store_fixture.hpp"
 
 namespace ipa::testing {
@@ -127,6 +128,37 @@ TEST_P(PatentRepoTest, ListFilters) {
   int patent_changes = 0;
   for (const auto& c : *changes) patent_changes += c.entity == "patent";
   EXPECT_EQ(patent_changes, 2);
+}
+
+// Migration 9 rebuilds patent_applicants (one B-tree on SQLite, org_id indexed only where set);
+// it is run again here over stored rows, which must come through with their organisation links.
+TEST_P(PatentRepoTest, CompactApplicantsMigrationKeepsEveryNameAndLink) {
+  Patent in = SamplePatent("201710601862.3", "110108");
+  auto beijing = store::ReadValue<int64_t>(db(), [](Tx& tx) -> core::Result<int64_t> {
+    IPA_TRY(row, tx.QueryOne("SELECT id FROM organizations WHERE office_code = 'BJ'"));
+    return row.Int(0);
+  });
+  ASSERT_TRUE(beijing.has_value());
+  in.applicants[0].org_id = core::OrgId{*beijing};
+  ASSERT_TRUE(store::WriteValue<store::UpsertOutcome>(db(), [&](Tx& tx) { return store::UpsertPatent(tx, in); }).has_value());
+  ASSERT_TRUE(db().Write([](Tx& tx) -> core::Status {
+    IPA_CHECK(tx.Exec("DELETE FROM schema_migrations WHERE version = 9"));
+    return {};
+  }).has_value());
+  auto applied = store::Migrate(db());
+  ASSERT_TRUE(applied.has_value()) << applied.error().detail;
+  EXPECT_EQ(*applied, std::vector<int>{9});
+  auto out = store::ReadValue<Patent>(db(), [&](Tx& tx) { return store::GetPatent(tx, "201710601862.3"); });
+  ASSERT_TRUE(out.has_value());
+  ASSERT_EQ(out->applicants.size(), 2u);
+  EXPECT_EQ(out->applicants[0].org_id, core::OrgId{*beijing});
+  EXPECT_EQ(out->applicants[1].name, "天津海河新材料有限公司");
+  EXPECT_FALSE(out->applicants[1].org_id.has_value());
+  auto linked = store::ReadValue<std::vector<std::pair<core::PatentId, Patent>>>(db(), [&](Tx& tx) {
+    return store::ListPatents(tx, store::PatentFilter{.applicant_org = core::OrgId{*beijing}}, 0, 10);
+  });
+  ASSERT_TRUE(linked.has_value());
+  EXPECT_EQ(linked->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PatentRepoTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres), BackendParamName);
