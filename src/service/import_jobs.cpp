@@ -70,6 +70,8 @@ void ImportJobs::Run(Job* job, Actor actor, importer::Format format, std::string
   ImportOptions options;
   options.format = format;
   options.files = {path};
+  // The server's other writers wait while an import transaction is open.
+  options.max_transaction_ms = 250;
   options.on_progress = [&](const ImportProgress& p) {
     std::lock_guard lock(mu_);
     job->view.progress = p.fraction;

@@ -1,6 +1,7 @@
 #include "service/patent_import.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <fstream>
@@ -227,9 +228,9 @@ class ImportRun {
   }
 
   // Writes `next` and the chunks after it in one transaction, until it holds
-  // options_.batch_size records or the queue ends; on return `next` is the first chunk not
-  // written (nullopt at the end). Events for unknown patents are rejected, not fatal: they are
-  // checked first so the transaction never fails half-way on them.
+  // options_.batch_size records, has been open options_.max_transaction_ms or the queue ends;
+  // on return `next` is the first chunk not written (nullopt at the end). An event for an
+  // unknown patent is rejected, not fatal, so the transaction never fails half-way on one.
   core::Status WriteTransaction(BatchQueue& queue, std::optional<Batch>& next) {
     size_t records = 0;
     ImportSummary delta;
@@ -260,9 +261,11 @@ class ImportRun {
     // A chunk goes back to the reader as soon as it is written, so memory stays bounded
     // however many records one transaction holds (Database::Write runs this once).
     auto write_all = [&](store::Tx* tx) -> core::Status {
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.max_transaction_ms);
       delta = {};
       late.clear();
-      while (next && (records == 0 || records < static_cast<size_t>(options_.batch_size))) {
+      while (next && (records == 0 || (records < static_cast<size_t>(options_.batch_size) &&
+                                       std::chrono::steady_clock::now() < deadline))) {
         records += next->size();
         core::Status st = write(tx, *next);
         queue.Retire(std::move(*next));

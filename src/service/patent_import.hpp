@@ -22,7 +22,8 @@ struct ImportOptions {
   importer::Format format = importer::Format::kJsonl;
   std::vector<std::string> files;
   bool dry_run = false;        // parse and validate, write nothing
-  int batch_size = 20000;      // records per transaction
+  int batch_size = 20000;      // records per transaction, at most
+  int max_transaction_ms = 1000;  // a transaction commits after this long, however few records
   std::string report_path;     // TSV of rejections (file, line, record, field, reason); "" = none
   std::function<void(const ImportProgress&)> on_progress;  // called about every 10,000 records
 };

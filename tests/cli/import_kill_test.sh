@@ -7,7 +7,7 @@ DIR="$(mktemp -d /tmp/ipa-kill-test.XXXXXX)"
 trap 'rm -rf "$DIR"' EXIT
 export IPA_DATA_DIR="$DIR"
 unset IPA_DB IPA_LISTEN IPA_CONFIG
-N=40000
+N=100000
 fail() { echo "FAIL: $*"; echo "0 passed, 1 failed"; exit 1; }
 
 "$BIN" demo-data --patents "$N" --out "$DIR/corpus.jsonl" >/dev/null || fail "generating the corpus"
@@ -15,8 +15,11 @@ rm -f "$DIR/ipalliance.db"*  # import into a database without the demo registry'
 "$BIN" migrate >/dev/null || fail "migrate"
 
 kills=0
-for delay in 0.4 0.9 1.5; do
-  "$BIN" import --format jsonl --batch 500 "$DIR/corpus.jsonl" >/dev/null 2>&1 &
+# Small transactions, then the default ones of 20,000 records fed in chunks of 1,000 (a kill
+# lands inside a transaction that spans several chunks).
+for run in "0.4 500" "0.9 20000" "1.5 20000"; do
+  read -r delay batch <<<"$run"
+  "$BIN" import --format jsonl --batch "$batch" "$DIR/corpus.jsonl" >/dev/null 2>&1 &
   pid=$!
   sleep "$delay"
   if kill -0 "$pid" 2>/dev/null; then

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -207,16 +208,13 @@ class SqliteTx final : public Tx {
 // writer never stops for a checkpoint (a bulk import spent about a tenth of its writing thread
 // in them). SQLite's checkpoints run beside a writer: a PASSIVE pass copies the frames that
 // were committed when it began. The WAL file restarts from its beginning only when a write
-// transaction begins after a pass copied everything, so once it has grown past kRestartBytes
+// transaction begins after a pass copied everything, so once it has grown past the restart size
 // the next write waits for one pass with no commit in between (about one transaction's worth
 // of frames) and the WAL restarts instead of growing without bound.
 class Checkpointer {
  public:
-  static constexpr int64_t kStartBytes = int64_t{64} << 20;     // start a pass
-  static constexpr int64_t kRestartBytes = int64_t{256} << 20;  // let the WAL restart
-
-  explicit Checkpointer(std::unique_ptr<Connection> conn)
-      : conn_(std::move(conn)), thread_([this] { Run(); }) {}
+  Checkpointer(std::unique_ptr<Connection> conn, const SqliteTuning& tuning)
+      : conn_(std::move(conn)), tuning_(tuning), thread_([this] { Run(); }) {}
 
   ~Checkpointer() {
     {
@@ -232,8 +230,8 @@ class Checkpointer {
   void Attach(Connection& writer, int page_size) {
     {
       std::lock_guard lock(mu_);
-      start_frames_ = static_cast<int>(kStartBytes / page_size);
-      restart_frames_ = static_cast<int>(kRestartBytes / page_size);
+      start_frames_ = static_cast<int>(std::max<int64_t>(1, tuning_.checkpoint_start_bytes / page_size));
+      restart_frames_ = static_cast<int>(std::max<int64_t>(1, tuning_.checkpoint_restart_bytes / page_size));
       force_at_ = restart_frames_;
     }
     sqlite3_wal_hook(
@@ -250,7 +248,7 @@ class Checkpointer {
     std::unique_lock lock(mu_);
     if (frames_ < force_at_) return;
     // Wait for a pass that starts now; if a reader's snapshot keeps the WAL from restarting,
-    // do not wait again until it has grown by another kRestartBytes.
+    // do not wait again until it has grown by another restart size.
     force_at_ = frames_ + restart_frames_;
     const uint64_t pass = ++requested_;
     cv_.notify_all();
@@ -289,6 +287,7 @@ class Checkpointer {
   }
 
   std::unique_ptr<Connection> conn_;
+  const SqliteTuning tuning_;
   std::mutex mu_;
   std::condition_variable cv_;
   int frames_ = 0;
@@ -390,7 +389,8 @@ class SqliteDatabase final : public Database {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int readers) {
+Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int readers,
+                                             const SqliteTuning& tuning) {
   IPA_TRY(writer, Connection::Open(path, false));
   std::vector<std::unique_ptr<Connection>> pool;
   std::unique_ptr<Checkpointer> checkpointer;
@@ -400,7 +400,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int reader
       pool.push_back(std::move(reader));
     }
     IPA_TRY(checkpoint_conn, Connection::Open(path, false));
-    checkpointer = std::make_unique<Checkpointer>(std::move(checkpoint_conn));
+    checkpointer = std::make_unique<Checkpointer>(std::move(checkpoint_conn), tuning);
   }
   return std::make_unique<SqliteDatabase>(path, std::move(writer), std::move(pool), std::move(checkpointer));
 }
