@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/applicant_name.hpp"
+#include "core/date.hpp"
 #include "core/ipc_reference.hpp"
 
 namespace ipa::index {
@@ -72,6 +73,19 @@ PostingCursor Segment::Cursor(const TermInfo& info) const {
                        info.positional);
 }
 
+std::shared_ptr<const std::vector<uint8_t>> Segment::StatusColumn(core::Date as_of) const {
+  const core::Date today = core::Today();
+  if (as_of != today) return nullptr;
+  std::lock_guard lock(status_mu_);
+  if (status_day_ != today || !status_today_) {
+    auto column = std::make_shared<std::vector<uint8_t>>(cols_.facts.size());
+    for (size_t d = 0; d < cols_.facts.size(); ++d) (*column)[d] = static_cast<uint8_t>(cols_.facts[d].StatusOn(today));
+    status_today_ = std::move(column);
+    status_day_ = today;
+  }
+  return status_today_;
+}
+
 size_t Segment::MemoryBytes() const {
   size_t n = postings_.capacity() + skips_.capacity() * sizeof(SkipEntry) + infos_.capacity() * sizeof(TermInfo);
   for (const auto& t : terms_) n += sizeof(std::string) + (t.size() > 15 ? t.capacity() : 0);
@@ -89,6 +103,7 @@ size_t Segment::MemoryBytes() const {
   n += (c.ipc_offsets.capacity() + c.ipc_ids.capacity() + c.applicant_offsets.capacity() + c.applicant_ids.capacity()) * 4;
   for (const auto& l : c.field_length) n += l.capacity() * 2;
   n += strings(applicant_names_) + strings(applicant_keys_) + ipc_dict_.capacity() * sizeof(IpcEntry);
+  n += applicant_hashes_.capacity() * sizeof(uint64_t) + cols_.facts.size();  // the status column for today
   return n;
 }
 
@@ -292,6 +307,7 @@ struct SegmentBuilder::State {
       if (it == applicant_ids.end()) {
         it = applicant_ids.emplace(key, static_cast<uint32_t>(seg->applicant_names_.size())).first;
         seg->applicant_names_.push_back(a.name);
+        seg->applicant_hashes_.push_back(std::hash<std::string_view>{}(a.name));
         seg->applicant_keys_.push_back(std::move(key));
       }
       if (std::find(c.applicant_ids.begin() + c.applicant_offsets.back(), c.applicant_ids.end(), it->second) ==

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -88,6 +89,18 @@ class Segment {
   const DocColumns& cols() const { return cols_; }
   const std::vector<IpcEntry>& ipc_dict() const { return ipc_dict_; }
   const std::vector<std::string>& applicant_names() const { return applicant_names_; }
+  // std::hash of each applicant name, so counts can be merged across segments by name without
+  // hashing strings per query.
+  const std::vector<uint64_t>& applicant_hashes() const { return applicant_hashes_; }
+  // When `as_of` is today: every document's legal status today (core::LegalStatus values), one
+  // byte per document, computed once a day and kept, so facets and counts over many hits read
+  // 1 byte instead of a 64-byte timeline each. nullptr for any other date: callers then ask
+  // each document's LegalFacts.
+  std::shared_ptr<const std::vector<uint8_t>> StatusColumn(core::Date as_of) const;
+  // A document's status on `as_of`, from `column` when there is one.
+  static core::LegalStatus StatusOf(const DocColumns& c, const std::vector<uint8_t>* column, uint32_t doc, core::Date as_of) {
+    return column ? static_cast<core::LegalStatus>((*column)[doc]) : c.facts[doc].StatusOn(as_of);
+  }
   const std::vector<std::string>& subclasses() const { return subclasses_; }
   float avg_field_length(int f) const { return avg_len_[f]; }
   // The smallest and largest filing or grant year in the segment (0, 0 when none).
@@ -117,6 +130,10 @@ class Segment {
   std::vector<std::string> subclasses_;
   std::vector<std::string> applicant_names_;  // display name per applicant id (segment-local)
   std::vector<std::string> applicant_keys_;
+  std::vector<uint64_t> applicant_hashes_;
+  mutable std::mutex status_mu_;
+  mutable core::Date status_day_{INT32_MIN};
+  mutable std::shared_ptr<const std::vector<uint8_t>> status_today_;
   float avg_len_[kFieldCount] = {1, 1, 1, 1, 1};
   uint16_t min_year_ = 0, max_year_ = 0;
 };
