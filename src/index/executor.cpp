@@ -204,6 +204,7 @@ class ColumnTest {
     } else if (kind_ == NodeKind::kStatus) {
       day_ = leaf.status().on.value_or(as_of);
       statuses_ = leaf.status().statuses;
+      status_column_ = seg.StatusColumn(day_);
     } else if (kind_ == NodeKind::kType) {
       type_ = static_cast<uint8_t>(leaf.type().type);
     }
@@ -221,7 +222,8 @@ class ColumnTest {
         return false;
       case NodeKind::kRegion: return c_.region[doc] != 0 && c_.region[doc] / div_ == want_;
       case NodeKind::kType: return c_.type[doc] == type_;
-      case NodeKind::kStatus: return (statuses_ >> static_cast<int>(c_.facts[doc].StatusOn(day_))) & 1u;
+      case NodeKind::kStatus:
+        return (statuses_ >> static_cast<int>(Segment::StatusOf(c_, status_column_.get(), doc, day_))) & 1u;
       default: return false;
     }
   }
@@ -234,6 +236,7 @@ class ColumnTest {
   const std::vector<int32_t>* col_ = nullptr;
   int32_t from_ = 0, to_ = 0;
   core::Date day_{};
+  std::shared_ptr<const std::vector<uint8_t>> status_column_;  // when day_ is today
   uint16_t statuses_ = 0;
   uint8_t type_ = 0;
 };

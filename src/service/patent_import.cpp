@@ -262,8 +262,6 @@ class ImportRun {
     // however many records one transaction holds (Database::Write runs this once).
     auto write_all = [&](store::Tx* tx) -> core::Status {
       const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.max_transaction_ms);
-      delta = {};
-      late.clear();
       while (next && (records == 0 || (records < static_cast<size_t>(options_.batch_size) &&
                                        std::chrono::steady_clock::now() < deadline))) {
         records += next->size();

@@ -81,15 +81,7 @@ core::Status ZipWriter::Add(std::string_view name, std::string_view data, int64_
   std::tie(e.time, e.date) = DosTime(unix_ms);
   std::string h;
   Put32(h, 0x04034b50);
-  Put16(h, kVersion);
-  Put16(h, kUtf8Flag);
-  Put16(h, 0);  // stored
-  Put16(h, e.time);
-  Put16(h, e.date);
-  Put32(h, e.crc);
-  Put32(h, e.size);
-  Put32(h, e.size);
-  Put16(h, static_cast<uint16_t>(e.name.size()));
+  PutSharedFields(h, e);
   Put16(h, 0);  // no extra field
   h += e.name;
   IPA_CHECK(Emit(h));
@@ -97,6 +89,18 @@ core::Status ZipWriter::Add(std::string_view name, std::string_view data, int64_
   for (size_t at = 0; at < data.size(); at += kChunk) IPA_CHECK(Emit(data.substr(at, kChunk)));
   entries_.push_back(std::move(e));
   return {};
+}
+
+void ZipWriter::PutSharedFields(std::string& out, const Entry& e) {
+  Put16(out, kVersion);
+  Put16(out, kUtf8Flag);
+  Put16(out, 0);  // stored
+  Put16(out, e.time);
+  Put16(out, e.date);
+  Put32(out, e.crc);
+  Put32(out, e.size);  // compressed size: stored, the same
+  Put32(out, e.size);
+  Put16(out, static_cast<uint16_t>(e.name.size()));
 }
 
 core::Status ZipWriter::Finish() {
@@ -107,15 +111,7 @@ core::Status ZipWriter::Finish() {
   for (const Entry& e : entries_) {
     Put32(cd, 0x02014b50);
     Put16(cd, static_cast<uint16_t>((3 << 8) | kVersion));  // made by: Unix
-    Put16(cd, kVersion);
-    Put16(cd, kUtf8Flag);
-    Put16(cd, 0);
-    Put16(cd, e.time);
-    Put16(cd, e.date);
-    Put32(cd, e.crc);
-    Put32(cd, e.size);
-    Put32(cd, e.size);
-    Put16(cd, static_cast<uint16_t>(e.name.size()));
+    PutSharedFields(cd, e);
     Put16(cd, 0);  // extra
     Put16(cd, 0);  // comment
     Put16(cd, 0);  // disk

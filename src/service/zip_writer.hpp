@@ -36,6 +36,9 @@ class ZipWriter {
     uint32_t offset = 0;
     uint16_t time = 0, date = 0;
   };
+  // The fields the local header and the central directory record share, from "version needed"
+  // to the name length.
+  static void PutSharedFields(std::string& out, const Entry& e);
   core::Status Emit(std::string_view bytes);
 
   std::function<bool(std::string_view)> sink_;

@@ -69,13 +69,14 @@ constexpr std::string_view kSelectEvents = "SELECT id, events FROM patents WHERE
 constexpr std::string_view kUpdateEvents =
     "UPDATE patents SET events = $1, version = version + 1, updated_at = $2 WHERE id = $3";
 
-// Appends `s` with line breaks and tabs (the stored separators) turned into spaces.
-void AppendClean(std::string& out, std::string_view s) {
+// Appends `s` with the stored separators turned into spaces: line breaks, and tabs too when
+// `tabs` (the field separator of events, priorities and PCT data).
+void AppendClean(std::string& out, std::string_view s, bool tabs) {
   const size_t start = out.size();
   out.append(s);
   for (size_t i = start; i < out.size(); ++i) {
     char& c = out[i];
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (c == '\n' || c == '\r' || (tabs && c == '\t')) c = ' ';
   }
 }
 
@@ -84,14 +85,44 @@ std::string JoinLines(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) {
     if (!out.empty()) out.push_back('\n');
-    const size_t start = out.size();
-    out.append(item);
-    for (size_t i = start; i < out.size(); ++i) {
-      if (out[i] == '\n' || out[i] == '\r') out[i] = ' ';
-    }
+    AppendClean(out, item, /*tabs=*/false);
   }
   return out;
 }
+
+// Appends the tab-separated fields of one stored line (an event, a priority claim, PCT data):
+// text with its separators cleaned, integers, and dates as days since 1970-01-01 ("" when
+// absent).
+class TsvFields {
+ public:
+  explicit TsvFields(std::string& out) : out_(out) {}
+  TsvFields& Text(std::string_view s) {
+    Next();
+    AppendClean(out_, s, /*tabs=*/true);
+    return *this;
+  }
+  TsvFields& Int(int64_t v) {
+    Next();
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+    return *this;
+  }
+  TsvFields& Day(const std::optional<Date>& d) {
+    if (!d) {
+      Next();
+      return *this;
+    }
+    return Int(d->days);
+  }
+
+ private:
+  void Next() {
+    if (!first_) out_.push_back('\t');
+    first_ = false;
+  }
+  std::string& out_;
+  bool first_ = true;
+};
 
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> out;
@@ -105,27 +136,18 @@ std::optional<Date> DateFrom(const Row& r, size_t i) {
   auto v = r.OptInt(i);
   return v ? std::optional<Date>(Date{static_cast<int32_t>(*v)}) : std::nullopt;
 }
-std::string DateText(const std::optional<Date>& d) { return d ? std::to_string(d->days) : ""; }
 std::optional<Date> DateFromText(std::string_view s) {
   if (s.empty()) return std::nullopt;
   return Date{std::stoi(std::string(s))};
 }
 
-// One event per line, its fields separated by tabs (tabs and line breaks inside text become
-// spaces): kind, date, patent_year, days, from, to, licence_type, licensee, term_start,
-// term_end, territory, note. Dates are days since 1970-01-01.
-std::string Clean(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+std::string EncodePriorities(const std::vector<core::PriorityClaim>& claims) {
+  std::string out;
+  for (const auto& c : claims) {
+    if (!out.empty()) out.push_back('\n');
+    TsvFields(out).Text(c.country).Text(c.number).Day(c.date);
   }
   return out;
-}
-
-std::string EncodePriorities(const std::vector<core::PriorityClaim>& claims) {
-  std::vector<std::string> lines;
-  for (const auto& c : claims) lines.push_back(Clean(c.country) + "\t" + Clean(c.number) + "\t" + DateText(c.date));
-  return JoinLines(lines);
 }
 
 std::vector<core::PriorityClaim> DecodePriorities(const std::string& text) {
@@ -138,9 +160,12 @@ std::vector<core::PriorityClaim> DecodePriorities(const std::string& text) {
 }
 
 std::string EncodePct(const std::optional<core::PctData>& p) {
-  if (!p) return "";
-  return Clean(p->application_number) + "\t" + DateText(p->filing_date) + "\t" + Clean(p->publication_number) +
-         "\t" + DateText(p->publication_date) + "\t" + DateText(p->national_entry_date);
+  std::string out;
+  if (p) {
+    TsvFields(out).Text(p->application_number).Day(p->filing_date).Text(p->publication_number)
+        .Day(p->publication_date).Day(p->national_entry_date);
+  }
+  return out;
 }
 
 std::optional<core::PctData> DecodePct(const std::string& text) {
@@ -150,44 +175,27 @@ std::optional<core::PctData> DecodePct(const std::string& text) {
                        DateFromText(f[4])};
 }
 
-void AppendInt(std::string& out, int64_t v) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, end);
-}
-
-void AppendDate(std::string& out, const std::optional<Date>& d) {
-  if (d) AppendInt(out, d->days);
-}
-
+// One event per line, its fields separated by tabs (tabs and line breaks inside text become
+// spaces): kind, date, patent_year, days, from, to, licence_type, licensee, term_start,
+// term_end, territory, note.
 std::string EncodeEvents(const std::vector<LegalEvent>& events) {
   std::string out;
   out.reserve(events.size() * 40);
   for (const LegalEvent& e : events) {
     if (!out.empty()) out.push_back('\n');
-    out.append(core::EventKindName(e.kind));
-    out.push_back('\t');
-    AppendInt(out, e.date.days);
-    out.push_back('\t');
-    AppendInt(out, e.patent_year);
-    out.push_back('\t');
-    AppendInt(out, e.days);
-    out.push_back('\t');
-    AppendClean(out, e.from);
-    out.push_back('\t');
-    AppendClean(out, e.to);
-    out.push_back('\t');
-    if (e.licence_type) out.append(core::LicenceTypeName(*e.licence_type));
-    out.push_back('\t');
-    AppendClean(out, e.licensee);
-    out.push_back('\t');
-    AppendDate(out, e.term_start);
-    out.push_back('\t');
-    AppendDate(out, e.term_end);
-    out.push_back('\t');
-    AppendClean(out, e.territory);
-    out.push_back('\t');
-    AppendClean(out, e.note);
+    TsvFields(out)
+        .Text(core::EventKindName(e.kind))
+        .Int(e.date.days)
+        .Int(e.patent_year)
+        .Int(e.days)
+        .Text(e.from)
+        .Text(e.to)
+        .Text(e.licence_type ? core::LicenceTypeName(*e.licence_type) : "")
+        .Text(e.licensee)
+        .Day(e.term_start)
+        .Day(e.term_end)
+        .Text(e.territory)
+        .Text(e.note);
   }
   return out;
 }
@@ -294,7 +302,7 @@ PatentColumns EncodePatentColumns(const Patent& p) {
   c.pct = EncodePct(p.pct);
   for (size_t i = 0; i < p.applicants.size(); ++i) {
     if (i > 0) c.applicants.push_back('\n');
-    AppendClean(c.applicants, p.applicants[i].name);
+    AppendClean(c.applicants, p.applicants[i].name, /*tabs=*/true);
   }
   c.events = EncodeEvents(p.events);
   return c;
