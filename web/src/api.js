@@ -141,3 +141,23 @@ export function showError(err) {
   const suffix = err.requestId ? ` (${t('common.requestId', { id: err.requestId })})` : ''
   ElMessage.error({ message: err.detail + suffix, grouping: true, duration: 6000 })
 }
+
+/**
+ * Runs one user action against the API: `busy` (a ref) is true while it runs, then the success
+ * `message` or the error is shown and `after` (typically a reload) runs either way. Resolves to
+ * whether the action succeeded.
+ */
+export async function runAction(busy, fn, message, after) {
+  busy.value = true
+  try {
+    await fn()
+    ElMessage.success(message)
+    return true
+  } catch (err) {
+    showError(err)
+    return false
+  } finally {
+    busy.value = false
+    if (after) after()
+  }
+}
